@@ -1,0 +1,80 @@
+"""The ``argmap`` command line: a click group whose commands load lazily.
+
+Each command lives in its own small module under :mod:`argmap.commands` and is
+imported only when it runs (or when ``--help`` lists it), so start-up stays fast.
+Errors a user can fix print one line each, ``argmap: error: FILE:LINE:COL: message``,
+and exit 1; usage errors exit 2; anything else is an internal error (exit 3).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any, Optional
+
+import click
+
+from argmap import __version__
+
+__all__ = ["main", "cli", "COMMANDS"]
+
+COMMANDS: dict[str, str] = {
+    "validate": "argmap.commands.validate:validate",
+    "schema": "argmap.commands.schema:schema",
+    "export": "argmap.commands.export:export",
+}
+"""Command name → ``module:attribute`` of its click command."""
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> Optional[click.Command]:
+        spec = COMMANDS.get(name)
+        if spec is None:
+            return None
+        module, _, attr = spec.partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from argmap.diagnostics import ArgmapError
+        from argmap.terminal import clean
+
+        try:
+            return super().invoke(ctx)
+        except ArgmapError as exc:
+            for d in exc.diagnostics:
+                click.echo(f"argmap: error: {clean(str(d))}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("argmap: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(1)
+        except Exception as exc:  # noqa: BLE001 - the one place internal errors are reported
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(
+                f"argmap: internal error: {type(exc).__name__}: {clean(str(exc))[:300]}\n"
+                "This is a bug in argmap. Please report it with the output of the same command run with --debug.",
+                err=True,
+            )
+            ctx.exit(3)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="argmap")
+@click.option("--debug", is_flag=True, help="Show the full traceback of internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Map arguments, audit their support, and render them as diagrams."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    cli.main(args=argv, prog_name="argmap")

@@ -1,0 +1,1 @@
+"""One module per command; :mod:`argmap.cli` imports them lazily."""

@@ -1,0 +1,37 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional
+
+import click
+
+from argmap.fsutil import atomic_write
+from argmap.loading import LoadedMap, load
+
+__all__ = ["map_files", "map_file", "allow_outside_option", "load_map", "emit"]
+
+map_files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+map_file = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+allow_outside_option = click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Let the map's source.text point outside the map's own folder.",
+)
+
+
+def load_map(path: Path, allow_outside: bool = False, read_source: bool = True) -> LoadedMap:
+    """Load a map for a command (errors propagate as ArgmapError)."""
+    return load(path, allow_outside=allow_outside, read_source=read_source)
+
+
+def emit(data: str | bytes, output: Optional[Path]) -> None:
+    """Write to ``output`` atomically, or to standard output."""
+    if output is None or str(output) == "-":
+        if isinstance(data, bytes):
+            click.get_binary_stream("stdout").write(data)
+        else:
+            click.echo(data, nl=not data.endswith("\n"))
+        return
+    atomic_write(output, data)

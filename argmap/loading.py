@@ -1,0 +1,478 @@
+"""Load a map file into the model, with a location for every element.
+
+``file → load → model``: this module reads the file, picks the reader by file
+type, validates against :mod:`argmap.model` and checks references. Every
+problem becomes a located :class:`~argmap.diagnostics.Diagnostic`; all of a
+file's problems are raised together in one :class:`ArgmapError`.
+
+>>> import pathlib, tempfile
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "m.yaml").write_text("argmap: 1\\nclaims:\\n  - id: a\\n    text: A.\\n")
+>>> loaded = load(d / "m.yaml")
+>>> loaded.map.claim("a").location.line
+3
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.locations import Location, SourceMap
+from argmap.model import ArgumentMap, InferenceKind
+
+__all__ = [
+    "LoadedMap",
+    "Limits",
+    "load",
+    "load_text",
+    "parse_yaml",
+    "validate_data",
+    "check_references",
+    "detect_format",
+    "READERS",
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for untrusted input. Each can be raised by the user."""
+
+    max_bytes: int = int(os.environ.get("ARGMAP_MAX_BYTES", 50 * 1024 * 1024))
+    max_nodes: int = int(os.environ.get("ARGMAP_MAX_NODES", 5_000_000))
+    max_depth: int = int(os.environ.get("ARGMAP_MAX_DEPTH", 200))
+
+
+@dataclass
+class LoadedMap:
+    """A validated map with everything needed to report on it."""
+
+    path: Path
+    map: ArgumentMap
+    sourcemap: SourceMap
+    source_text: Optional[str] = None
+    source_path: Optional[Path] = None
+    format: str = "yaml"
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def file(self) -> str:
+        return self.sourcemap.file
+
+    def locate(self, path: tuple) -> Location:
+        return self.sourcemap.find(path)
+
+
+# --------------------------------------------------------------------- YAML
+
+
+class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    pass
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def parse_yaml(text: str, file: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
+    """Parse YAML into plain data and a :class:`SourceMap` of every key and value.
+
+    Duplicate keys, alias bombs and over-deep nesting are errors.
+
+    >>> data, sm = parse_yaml("a:\\n  b: [1, 2]\\n", "x.yaml")
+    >>> data, str(sm.find(("a", "b", 1)))
+    ({'a': {'b': [1, 2]}}, 'x.yaml:2:10')
+    """
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = exc.problem or exc.context or "invalid YAML"
+            if exc.context and exc.problem and exc.context not in problem:
+                problem = f"{problem} ({exc.context})"
+            raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid YAML: {problem}")) from None
+        except yaml.YAMLError as exc:
+            raise ArgmapError(Diagnostic(Location(file, 1, 1), f"invalid YAML: {exc}")) from None
+        except RecursionError:
+            raise ArgmapError(Diagnostic(Location(file, 1, 1), "YAML nested too deeply")) from None
+        positions: dict = {}
+        if node is None:
+            return None, SourceMap(file, positions)
+        _check_size(node, file, limits)
+        builder = _Builder(loader, file, positions, limits)
+        data = builder.build(node, (), 0)
+        return data, SourceMap(file, positions)
+    finally:
+        loader.dispose()
+
+
+def _check_size(root: yaml.Node, file: str, limits: Limits) -> None:
+    """Refuse documents whose aliases expand beyond ``max_nodes`` (billion laughs)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool, int]] = [(root, False, 0)]
+    while stack:
+        node, done, depth = stack.pop()
+        key = id(node)
+        if key in sizes and not done:
+            continue
+        if depth > limits.max_depth:
+            raise ArgmapError(
+                Diagnostic(Location(file, *_mark(node)), f"nesting deeper than {limits.max_depth} levels")
+            )
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        children = (
+            [c for kv in node.value for c in kv] if isinstance(node, yaml.MappingNode) else list(node.value)
+        )
+        if done:
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if total > limits.max_nodes:
+                raise ArgmapError(
+                    Diagnostic(
+                        Location(file, *_mark(node)),
+                        f"document expands to more than {limits.max_nodes} nodes (YAML aliases?);"
+                        " raise ARGMAP_MAX_NODES if this is intended",
+                    )
+                )
+            sizes[key] = total
+        else:
+            sizes[key] = 0  # in progress: a cycle through an alias counts as nothing more
+            stack.append((node, True, depth))
+            stack.extend((c, False, depth + 1) for c in children if id(c) not in sizes)
+
+
+class _Builder:
+    def __init__(self, loader: Any, file: str, positions: dict, limits: Limits):
+        self.loader = loader
+        self.file = file
+        self.positions = positions
+        self.limits = limits
+
+    def build(self, node: yaml.Node, path: tuple, depth: int) -> Any:
+        self.positions.setdefault(path, _mark(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except yaml.YAMLError as exc:
+                raise ArgmapError(
+                    Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML value: {getattr(exc, 'problem', exc)}")
+                ) from None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            try:
+                self.loader.flatten_mapping(node)
+            except yaml.YAMLError as exc:
+                raise ArgmapError(
+                    Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML merge: {getattr(exc, 'problem', exc)}")
+                ) from None
+            result: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise ArgmapError(
+                        Diagnostic(Location(self.file, *_mark(key_node)), "a mapping key must be a plain value")
+                    )
+                key = self.loader.construct_object(key_node, deep=True)
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    raise ArgmapError(
+                        Diagnostic(Location(self.file, *_mark(key_node)), "a mapping key must be a plain value")
+                    )
+                if key in result:
+                    first = self.positions.get(("#key",) + path + (key,))
+                    where = f" (first at line {first[0]})" if first else ""
+                    raise ArgmapError(
+                        Diagnostic(Location(self.file, *_mark(key_node)), f"duplicate key '{key}'{where}")
+                    )
+                self.positions[("#key",) + path + (key,)] = _mark(key_node)
+                result[key] = self.build(value_node, path + (key,), depth + 1)
+            return result
+        raise ArgmapError(Diagnostic(Location(self.file, *_mark(node)), "unsupported YAML node"))
+
+
+# --------------------------------------------------------------- validation
+
+_ELEMENT_NAMES = {"claims": "claim", "evidence": "evidence", "inferences": "inference"}
+
+
+def _describe(data: Any, loc: tuple) -> str:
+    """A human name for the element at ``loc``: ``claim 'x'`` or ``claims[3]``."""
+    if len(loc) >= 2 and loc[0] in _ELEMENT_NAMES and isinstance(loc[1], int):
+        try:
+            ident = data[loc[0]][loc[1]].get("id")
+        except Exception:
+            ident = None
+        name = _ELEMENT_NAMES[loc[0]]
+        if isinstance(ident, str):
+            return f"{name} '{ident}'"
+        return f"{loc[0]}[{loc[1]}]"
+    return ".".join(str(p) for p in loc if not isinstance(p, int)) or "map"
+
+
+def _model_for(loc: tuple, root: type[BaseModel]) -> Optional[type[BaseModel]]:
+    """The pydantic model that owns the mapping at ``loc``."""
+    model: Any = root
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(model, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        model = _inner_model(fields[part].annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _format_error(err: dict, data: Any, root: type[BaseModel]) -> tuple[tuple, bool, str]:
+    """``(path, at_key, message)`` for one pydantic error."""
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))  # drop union tags
+    kind = err["type"]
+    where = _describe(data, loc[:-1]) if loc else "map"
+    field_name = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        model = _model_for(loc[:-1], root)
+        hint = ""
+        if model is not None:
+            close = difflib.get_close_matches(str(field_name), list(model.model_fields), n=1, cutoff=0.6)
+            if close:
+                hint = f" (did you mean '{close[0]}'?)"
+        return loc, True, f"{where}: unknown key '{field_name}'{hint}"
+    if kind == "missing":
+        return loc[:-1], False, f"{where}: missing required key '{field_name}'"
+    if kind == "literal_error" and loc == ("argmap",):
+        return loc, False, f"unsupported format version {err.get('input')!r}; this argmap reads version 1"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        value = err.get("input")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return loc, False, f"{where}: '{field_name}' must be one of {expected}, not {value!r}{hint}"
+    if kind == "string_pattern_mismatch":
+        return loc, False, (
+            f"{where}: {field_name} {err.get('input')!r} is not a valid id "
+            "(letters, digits and _ . : - only)"
+        )
+    msg = err["msg"]
+    if isinstance(field_name, int):
+        label = f"{_describe(data, loc[:-2])}: item {field_name + 1} of '{loc[-2]}'" if len(loc) >= 2 else where
+    else:
+        label = f"{where}: '{field_name}'" if field_name else where
+    return loc, False, f"{label}: {msg[0].lower() + msg[1:] if msg else msg}"
+
+
+def validate_data(data: Any, sourcemap: SourceMap, model: type[BaseModel] = ArgumentMap) -> Any:
+    """Validate plain data against ``model``; raise located diagnostics."""
+    if not isinstance(data, dict):
+        what = "empty" if data is None else f"a {type(data).__name__}"
+        raise ArgmapError(Diagnostic(sourcemap.find(()), f"expected a mapping at the top level, found {what}"))
+    if model is ArgumentMap and "argmap" not in data:
+        raise ArgmapError(
+            Diagnostic(sourcemap.find(()), "missing 'argmap: 1' (the format version) at the top level")
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        diags = []
+        seen = set()
+        for err in exc.errors(include_url=False):
+            path, at_key, message = _format_error(err, data, model)
+            location = sourcemap.key(path) if at_key else sourcemap.find(path)
+            if (location, message) not in seen:
+                seen.add((location, message))
+                diags.append(Diagnostic(location, message))
+        diags.sort(key=lambda d: (d.location.line, d.location.column))
+        raise ArgmapError(diags) from None
+
+
+def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
+    """Duplicate ids and references that do not resolve."""
+    diags: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    for section in ("claims", "evidence", "inferences"):
+        for i, el in enumerate(getattr(m, section)):
+            if el.id in seen:
+                diags.append(
+                    Diagnostic(sourcemap.find((section, i, "id")), f"duplicate id '{el.id}' (already used by {seen[el.id]})")
+                )
+            else:
+                seen[el.id] = f"{_ELEMENT_NAMES[section]} at line {sourcemap.find((section, i)).line}"
+    claims = {c.id for c in m.claims}
+    evidence = {e.id for e in m.evidence}
+    inferences = {i.id for i in m.inferences}
+
+    def dangling(path: tuple, ref: str, what: str) -> None:
+        alive = sorted(claims | evidence | inferences)
+        close = difflib.get_close_matches(ref, alive, n=1, cutoff=0.75)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        diags.append(Diagnostic(sourcemap.find(path), f"'{ref}' is not {what}{hint}"))
+
+    if m.thesis is not None and m.thesis not in claims | evidence | inferences:
+        dangling(("thesis",), m.thesis, "the id of a claim")
+    for ci, claim in enumerate(m.claims):
+        for k, ref in enumerate(claim.evidence):
+            if ref not in evidence:
+                dangling(("claims", ci, "evidence", k), ref, "the id of an evidence record")
+    for ii, inf in enumerate(m.inferences):
+        for k, ref in enumerate(inf.premises):
+            if ref not in claims:
+                dangling(("inferences", ii, "premises", k), ref, "the id of a claim")
+        if inf.kind is InferenceKind.undercut:
+            if inf.conclusion not in inferences:
+                dangling(("inferences", ii, "conclusion"), inf.conclusion, "the id of an inference (an undercut targets an inference)")
+        elif inf.conclusion not in claims:
+            dangling(("inferences", ii, "conclusion"), inf.conclusion, "the id of a claim")
+    diags.sort(key=lambda d: (d.location.line, d.location.column))
+    return diags
+
+
+def _attach_locations(m: ArgumentMap, sourcemap: SourceMap) -> None:
+    for section in ("claims", "evidence", "inferences"):
+        for i, el in enumerate(getattr(m, section)):
+            el.set_location(sourcemap.find((section, i)))
+
+
+# ------------------------------------------------------------------ readers
+
+
+def _read_yaml(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, SourceMap]:
+    data, sourcemap = parse_yaml(text, str(path), limits)
+    return validate_data(data, sourcemap), sourcemap
+
+
+def _read_native_json(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, SourceMap]:
+    # JSON is YAML 1.2 flow syntax; the YAML parser gives us positions for free.
+    return _read_yaml(path, text, limits)
+
+
+def _lazy(spec: str) -> Callable:
+    def reader(path: Path, text: str, limits: Limits):
+        import importlib
+
+        module, _, name = spec.partition(":")
+        return getattr(importlib.import_module(module), name)(path, text, limits)
+
+    return reader
+
+
+READERS: dict[str, Callable[[Path, str, Limits], tuple[ArgumentMap, SourceMap]]] = {
+    "yaml": _read_yaml,
+    "json": _read_native_json,
+    "argdown": _lazy("argmap.readers.argdown:read"),
+    "aif": _lazy("argmap.readers.aif:read"),
+}
+"""Readers by format name: each takes (path, text, limits) and returns (map, sourcemap)."""
+
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".argdown": "argdown", ".ad": "argdown", ".json": "json"}
+
+
+def detect_format(path: Path, text: str) -> str:
+    """The reader for a file: by suffix, and for ``.json`` by content (native or AIF)."""
+    fmt = SUFFIXES.get(path.suffix.lower(), "yaml")
+    if fmt == "json":
+        head = text.lstrip()[:4096]
+        if '"argmap"' in head and '"nodes"' not in head and '"AIF"' not in head:
+            return "json"
+        return "aif"
+    return fmt
+
+
+def _read_file(path: Path, limits: Limits) -> str:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), "no such file"), exit_code=1) from None
+    except OSError as exc:
+        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"cannot read: {exc.strerror}")) from None
+    if path.is_dir():
+        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), "is a folder, not a map file"))
+    if size > limits.max_bytes:
+        raise ArgmapError(
+            Diagnostic(
+                Location(str(path), 0, 0),
+                f"file is {size} bytes, over the limit of {limits.max_bytes}; raise ARGMAP_MAX_BYTES to allow it",
+            )
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"cannot read: {exc.strerror}")) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ArgmapError(Diagnostic(Location(str(path), line, col), "not valid UTF-8 text")) from None
+
+
+def _read_source_text(
+    loaded: LoadedMap, allow_outside: bool, limits: Limits
+) -> None:
+    ref = loaded.map.source.text
+    if not ref:
+        return
+    where = loaded.sourcemap.find(("source", "text"))
+    if "://" in ref:
+        raise ArgmapError(Diagnostic(where, f"source text must be a local file, not a URL ({ref!r}); URLs are never fetched"))
+    base = loaded.path.resolve().parent
+    target = (base / ref).resolve()
+    if not allow_outside and base != target and base not in target.parents:
+        raise ArgmapError(
+            Diagnostic(where, f"source text '{ref}' is outside the map's folder; pass --allow-outside to read it")
+        )
+    if not target.is_file():
+        raise ArgmapError(Diagnostic(where, f"source text file '{ref}' not found (looked in {base})"))
+    text = _read_file(target, limits)
+    loaded.source_text = text
+    loaded.source_path = target
+
+
+def load_text(text: str, path: Path | str, fmt: Optional[str] = None, limits: Limits = Limits()) -> tuple[ArgumentMap, SourceMap, str]:
+    """Parse and validate map text (no source text is read). Returns (map, sourcemap, format)."""
+    path = Path(path)
+    fmt = fmt or detect_format(path, text)
+    m, sourcemap = READERS[fmt](path, text, limits)
+    diags = check_references(m, sourcemap)
+    if diags:
+        raise ArgmapError(diags)
+    _attach_locations(m, sourcemap)
+    return m, sourcemap, fmt
+
+
+def load(
+    path: Path | str,
+    *,
+    fmt: Optional[str] = None,
+    read_source: bool = True,
+    allow_outside: bool = False,
+    limits: Limits = Limits(),
+) -> LoadedMap:
+    """Read, validate and check one map file; raise :class:`ArgmapError` on any problem."""
+    path = Path(path)
+    text = _read_file(path, limits)
+    m, sourcemap, fmt = load_text(text, path, fmt, limits)
+    loaded = LoadedMap(path=path, map=m, sourcemap=sourcemap, format=fmt)
+    if read_source:
+        _read_source_text(loaded, allow_outside, limits)
+    return loaded

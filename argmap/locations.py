@@ -1,0 +1,61 @@
+"""Where things came from: a file, a line and a column (both 1-based).
+
+>>> loc = Location("map.yaml", 3, 5)
+>>> str(loc)
+'map.yaml:3:5'
+>>> table = SourceMap("map.yaml", {("claims", 0): (3, 5), ("claims", 0, "quote"): (4, 12)})
+>>> str(table.find(("claims", 0, "quote")))
+'map.yaml:4:12'
+>>> str(table.find(("claims", 0, "premises", 2)))
+'map.yaml:3:5'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+__all__ = ["Location", "SourceMap", "Path"]
+
+Path = tuple
+"""A path into the loaded document: keys and list indexes, e.g. ``("claims", 3, "quote")``."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file. ``line`` and ``column`` are 1-based; 0 means unknown."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column or 1}"
+        return f"{self.file}:1:1"
+
+
+@dataclass
+class SourceMap:
+    """Line and column of every key and value in a loaded document, by path."""
+
+    file: str
+    positions: dict = field(default_factory=dict)
+
+    def find(self, path: tuple) -> Location:
+        """The location of ``path``, or of its nearest located ancestor."""
+        path = tuple(path)
+        while True:
+            pos = self.positions.get(path)
+            if pos is not None:
+                return Location(self.file, pos[0], pos[1])
+            if not path:
+                return Location(self.file, 1, 1)
+            path = path[:-1]
+
+    def key(self, path: tuple) -> Location:
+        """The location of the *key* of a mapping entry (falls back to its value)."""
+        pos = self.positions.get(("#key",) + tuple(path))
+        if pos is not None:
+            return Location(self.file, pos[0], pos[1])
+        return self.find(path)

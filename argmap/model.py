@@ -1,0 +1,307 @@
+"""The argument map: pydantic models, strict, with no I/O.
+
+A map describes one source document and the argument in it: **claims**
+anchored by verbatim quotes, **evidence** records for outside support, and
+**inferences** linking premises to a conclusion.
+
+>>> m = ArgumentMap.model_validate({
+...     "argmap": 1, "title": "t", "thesis": "a",
+...     "claims": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}],
+...     "inferences": [{"id": "i", "premises": ["b"], "conclusion": "a"}],
+... })
+>>> m.claim("a").text
+'A.'
+>>> [i.id for i in m.inferences_into("a")]
+['i']
+
+Every element keeps where it came from (:attr:`Element.location`); the loader
+sets it, the model never reads a file.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+from argmap.locations import Location
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Id",
+    "ClaimKind",
+    "EvidenceKind",
+    "InferenceKind",
+    "Qualifier",
+    "AddedBy",
+    "Anchor",
+    "Source",
+    "Claim",
+    "Evidence",
+    "Inference",
+    "ArgumentMap",
+    "Element",
+]
+
+FORMAT_VERSION = 1
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$", min_length=1, max_length=200),
+]
+"""An element id: letters, digits, ``_ . : -``; unique across the map."""
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class ClaimKind(str, enum.Enum):
+    """What sort of assertion a claim is; decides what support it needs."""
+
+    fact = "fact"
+    interpretation = "interpretation"
+    causal = "causal"
+    prediction = "prediction"
+    evaluation = "evaluation"
+
+
+class EvidenceKind(str, enum.Enum):
+    """What an evidence record points at."""
+
+    document = "document"
+    statement = "statement"
+    data = "data"
+    report = "report"
+    media = "media"
+    other = "other"
+
+
+class InferenceKind(str, enum.Enum):
+    """``support`` and ``attack`` target a claim; ``undercut`` targets an inference."""
+
+    support = "support"
+    attack = "attack"
+    undercut = "undercut"
+
+
+class Qualifier(str, enum.Enum):
+    """The author's hedge, on an ordered scale (see :attr:`strength`).
+
+    >>> Qualifier.may.strength < Qualifier.likely.strength < Qualifier.should.strength
+    True
+    """
+
+    might = "might"
+    may = "may"
+    could = "could"
+    possibly = "possibly"
+    arguably = "arguably"
+    plausibly = "plausibly"
+    likely = "likely"
+    probably = "probably"
+    should = "should"
+    presumably = "presumably"
+    certainly = "certainly"
+    must = "must"
+
+    @property
+    def strength(self) -> int:
+        """Rank on the scale: 1 (possibility) … 4 (should); an unhedged assertion is 5."""
+        return _STRENGTH[self]
+
+
+_STRENGTH = {
+    Qualifier.might: 1,
+    Qualifier.may: 1,
+    Qualifier.could: 1,
+    Qualifier.possibly: 1,
+    Qualifier.arguably: 2,
+    Qualifier.plausibly: 2,
+    Qualifier.likely: 3,
+    Qualifier.probably: 3,
+    Qualifier.should: 4,
+    Qualifier.presumably: 4,
+    Qualifier.certainly: 5,
+    Qualifier.must: 5,
+}
+
+UNHEDGED_STRENGTH = 5
+
+
+def strength(qualifier: Optional[Qualifier]) -> int:
+    """Strength of a possibly missing qualifier; no hedge counts as a plain assertion.
+
+    >>> strength(None), strength(Qualifier.could)
+    (5, 1)
+    """
+    return UNHEDGED_STRENGTH if qualifier is None else qualifier.strength
+
+
+class AddedBy(str, enum.Enum):
+    """Who put an evidence record in the map: the article's author, or the analyst."""
+
+    author = "author"
+    analyst = "analyst"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, use_enum_values=False)
+
+
+class Element(_Strict):
+    """Base of everything that has an id and a place in the map file."""
+
+    id: Id
+    _location: Optional[Location] = PrivateAttr(default=None)
+
+    @property
+    def location(self) -> Optional[Location]:
+        """Where the element starts in its file (set by the loader)."""
+        return self._location
+
+    def set_location(self, location: Optional[Location]) -> None:
+        self._location = location
+
+
+class Anchor(_Strict):
+    """Where a quote sits in the source text (W3C Web Annotation selectors).
+
+    ``start``/``end`` are code-point offsets into the normalised source text
+    (end exclusive); ``prefix``/``suffix`` are the text around the quote.
+    """
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    prefix: str = ""
+    suffix: str = ""
+
+
+class Source(_Strict):
+    """The document being mapped."""
+
+    title: Optional[str] = None
+    author: Optional[str] = None
+    publisher: Optional[str] = None
+    date: Optional[str] = None
+    url: Optional[str] = None
+    accessed: Optional[str] = None
+    text: Optional[str] = Field(
+        default=None, description="Plain-text copy of the source, path relative to the map file."
+    )
+    sha256: Optional[str] = Field(
+        default=None, description="sha256 of the normalised source text when the map was anchored."
+    )
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Regular expressions for lines of the source that are page furniture, not argument.",
+    )
+
+
+class Claim(Element):
+    """One assertion of the source, as the analyst reads it."""
+
+    text: Text = Field(description="The analyst's neutral paraphrase.")
+    quote: Optional[str] = Field(default=None, description="Verbatim words from the source.")
+    anchor: Optional[Anchor] = None
+    kind: ClaimKind = ClaimKind.fact
+    qualifier: Optional[Qualifier] = None
+    assumption: bool = Field(default=False, description="Accepted without support on purpose.")
+    evidence: list[Id] = Field(default_factory=list, description="Ids of evidence records.")
+    section: Optional[str] = None
+    tags: list[str] = Field(default_factory=list)
+    note: Optional[str] = None
+
+
+class Evidence(Element):
+    """Where outside support comes from."""
+
+    kind: EvidenceKind = EvidenceKind.document
+    quote: Optional[str] = None
+    anchor: Optional[Anchor] = None
+    citation: Optional[str] = Field(default=None, description="Citation of the outside source; null = none given.")
+    by: Optional[str] = Field(default=None, description="Who said or published it.")
+    title: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    archived_url: Optional[str] = None
+    accessed: Optional[str] = None
+    sha256: Optional[str] = None
+    added_by: AddedBy = AddedBy.author
+    added: Optional[str] = None
+    note: Optional[str] = None
+
+
+class Inference(Element):
+    """A step from premises to a conclusion.
+
+    Premises are linked: they support (or attack) the conclusion jointly.
+    ``conclusion`` is a claim id, or an inference id for an ``undercut``.
+    """
+
+    premises: list[Id] = Field(min_length=1)
+    conclusion: Id
+    kind: InferenceKind = InferenceKind.support
+    warrant: Optional[str] = Field(default=None, description="What licenses the step; null = unstated.")
+    qualifier: Optional[Qualifier] = None
+    scheme: Optional[str] = Field(default=None, description="Argumentation scheme name, if any.")
+    quote: Optional[str] = Field(default=None, description="The source's words that mark the step.")
+    note: Optional[str] = None
+
+
+class ArgumentMap(_Strict):
+    """One argument map: a source, its claims, evidence and inferences."""
+
+    argmap: Literal[1] = Field(description="Format version.")
+    title: Optional[str] = None
+    source: Source = Field(default_factory=Source)
+    thesis: Optional[Id] = None
+    claims: list[Claim] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    inferences: list[Inference] = Field(default_factory=list)
+
+    _index: Optional[dict] = PrivateAttr(default=None)
+
+    def _ids(self) -> dict:
+        if self._index is None:
+            claims = {c.id: c for c in self.claims}
+            evidence = {e.id: e for e in self.evidence}
+            inferences = {i.id: i for i in self.inferences}
+            into: dict[str, list[Inference]] = {}
+            out_of: dict[str, list[Inference]] = {}
+            for inf in self.inferences:
+                into.setdefault(inf.conclusion, []).append(inf)
+                for p in inf.premises:
+                    out_of.setdefault(p, []).append(inf)
+            self._index = {
+                "claims": claims,
+                "evidence": evidence,
+                "inferences": inferences,
+                "into": into,
+                "out_of": out_of,
+            }
+        return self._index
+
+    def reindex(self) -> None:
+        """Forget cached lookups after the map was changed in place."""
+        self._index = None
+
+    def claim(self, id: str) -> Optional[Claim]:
+        return self._ids()["claims"].get(id)
+
+    def evidence_record(self, id: str) -> Optional[Evidence]:
+        return self._ids()["evidence"].get(id)
+
+    def inference(self, id: str) -> Optional[Inference]:
+        return self._ids()["inferences"].get(id)
+
+    def element(self, id: str) -> Optional[Element]:
+        ix = self._ids()
+        return ix["claims"].get(id) or ix["evidence"].get(id) or ix["inferences"].get(id)
+
+    def inferences_into(self, id: str) -> list[Inference]:
+        """Inferences whose conclusion is ``id`` (a claim, or an inference for undercuts)."""
+        return self._ids()["into"].get(id, [])
+
+    def inferences_from(self, id: str) -> list[Inference]:
+        """Inferences that use ``id`` as a premise."""
+        return self._ids()["out_of"].get(id, [])

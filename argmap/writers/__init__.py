@@ -1,0 +1,21 @@
+"""Export formats: one module per format, each with ``write(loaded) -> str | bytes``.
+
+``WRITERS`` is the registry; it also feeds the choices of ``argmap export --to``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+__all__ = ["WRITERS", "get_writer"]
+
+WRITERS: dict[str, str] = {
+    "json": "argmap.writers.json:write",
+}
+"""Format name → ``module:function``."""
+
+
+def get_writer(name: str) -> Callable:
+    module, _, attr = WRITERS[name].partition(":")
+    return getattr(importlib.import_module(module), attr)
