@@ -8,7 +8,6 @@ from typing import Callable, Optional
 import click
 
 from argmap.fsutil import atomic_write
-from argmap.loading import LoadedMap, load
 
 __all__ = ["map_files", "map_file", "allow_outside_option", "load_map", "emit"]
 
@@ -21,8 +20,13 @@ allow_outside_option = click.option(
 )
 
 
-def load_map(path: Path, allow_outside: bool = False, read_source: bool = True) -> LoadedMap:
-    """Load a map for a command (errors propagate as ArgmapError)."""
+def load_map(path: Path, allow_outside: bool = False, read_source: bool = True):
+    """Load a map for a command (errors propagate as ArgmapError).
+
+    Imported lazily: ``--help`` and ``--version`` must not pay for pydantic and YAML.
+    """
+    from argmap.loading import load
+
     return load(path, allow_outside=allow_outside, read_source=read_source)
 
 
