@@ -74,7 +74,13 @@ class LoadedMap:
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    pass
+    """Safe loading; dates stay strings (the model stores dates as written)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -357,8 +363,30 @@ def _attach_locations(m: ArgumentMap, sourcemap: SourceMap) -> None:
 
 
 def _read_yaml(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, SourceMap]:
+    fast = _fast_yaml(path, text, limits)
+    if fast is not None:
+        return fast
     data, sourcemap = parse_yaml(text, str(path), limits)
     return validate_data(data, sourcemap), sourcemap
+
+
+def _fast_yaml(path: Path, text: str, limits: Limits) -> Optional[tuple[ArgumentMap, SourceMap]]:
+    """A valid block-style map through the fast parser; ``None`` sends it down the
+    fully located slow path (which also produces every error message)."""
+    from argmap.fastyaml import fast_parse
+
+    if len(text) > 200_000_000 or text.count("[") + text.count("{") > 2 * limits.max_depth * 1000:
+        return None
+    parsed = fast_parse(text, str(path))
+    if parsed is None:
+        return None
+    data, sourcemap = parsed
+    if "argmap" not in data:
+        return None
+    try:
+        return ArgumentMap.model_validate(data), sourcemap
+    except ValidationError:
+        return None
 
 
 def _read_native_json(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, SourceMap]:
@@ -454,6 +482,9 @@ def load_text(text: str, path: Path | str, fmt: Optional[str] = None, limits: Li
     fmt = fmt or detect_format(path, text)
     m, sourcemap = READERS[fmt](path, text, limits)
     diags = check_references(m, sourcemap)
+    if diags and not sourcemap.exact and fmt == "yaml":
+        data, sourcemap = parse_yaml(text, str(path), limits)  # precise places for the errors
+        diags = check_references(m, sourcemap)
     if diags:
         raise ArgmapError(diags)
     _attach_locations(m, sourcemap)

@@ -41,6 +41,8 @@ class SourceMap:
 
     file: str
     positions: dict = field(default_factory=dict)
+    exact: bool = True
+    """False when positions come from a quick scan (elements and their keys only)."""
 
     def find(self, path: tuple) -> Location:
         """The location of ``path``, or of its nearest located ancestor."""
