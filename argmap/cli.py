@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "validate": "argmap.commands.validate:validate",
     "schema": "argmap.commands.schema:schema",
     "export": "argmap.commands.export:export",
+    "evaluate": "argmap.commands.evaluate:evaluate",
 }
 """Command name → ``module:attribute`` of its click command."""
 

@@ -1,0 +1,62 @@
+"""``argmap evaluate``: support status, label and weakest link of every claim."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from argmap.commands._common import allow_outside_option, load_map, map_file
+
+FORMATS = ("text", "json")
+
+
+@click.command()
+@map_file
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@allow_outside_option
+def evaluate(file: Path, fmt: str, allow_outside: bool) -> None:
+    """Evaluate a map: which claims stand, how strongly, and the thesis's critical step.
+
+    Status: supported | assumed | weak | unsupported (support from evidence
+    through inferences). Label: in | out | undecided (grounded semantics
+    under attacks and undercuts).
+    """
+    from argmap import evaluate as evaluation
+
+    loaded = load_map(file, allow_outside, read_source=False)
+    ev = evaluation.evaluate(loaded.map)
+    data = evaluation.to_dict(loaded.map, ev)
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(data))
+
+
+def format_table(data: dict, width: int = 60) -> str:
+    """A plain-text table of the evaluation, thesis summary last."""
+    from argmap.terminal import clean
+
+    rows = [("id", "status", "label", "weakest link", "text")]
+    for c in data["claims"]:
+        text = clean(" ".join(c["text"].split()))
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        rows.append((clean(c["id"]), c["status"], c["label"], clean(c["weakest_link"] or "-"), text))
+    widths = [max(len(r[k]) for r in rows) for k in range(4)]
+    lines = ["  ".join(r[k].ljust(widths[k]) for k in range(4)) + "  " + r[4] for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 4)
+    counts: dict[str, int] = {}
+    for c in data["claims"]:
+        counts[c["status"]] = counts.get(c["status"], 0) + 1
+    lines.append("")
+    order = ("supported", "assumed", "weak", "unsupported")
+    lines.append(", ".join(f"{counts[s]} {s}" for s in order if s in counts) or "no claims")
+    t = data["thesis"]
+    if t is None:
+        lines.append("thesis: none declared")
+    else:
+        crit = clean(t["critical_step"]) if t["critical_step"] else "none (no single removal weakens it)"
+        lines.append(f"thesis {clean(t['id'])}: {t['status']}, {t['label']}; critical step: {crit}")
+    return "\n".join(line.rstrip() for line in lines)

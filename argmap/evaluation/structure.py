@@ -1,0 +1,176 @@
+"""The part of a map that evaluation reads, as plain data that is cheap to copy.
+
+:class:`Structure` keeps, per claim, its basis (evidence ids, ``assumption``)
+and, per inference, its kind, distinct premises, conclusion and the strength
+of the step (qualifier, warrant). References that do not resolve are dropped,
+so evaluation never fails on a map the loader would reject.
+:meth:`Structure.without` removes one element (for the critical-step search).
+
+>>> from argmap.model import ArgumentMap
+>>> m = ArgumentMap.model_validate({"argmap": 1, "claims": [
+...     {"id": "a", "text": "A."}, {"id": "b", "text": "B.", "evidence": []}],
+...     "inferences": [{"id": "i", "premises": ["b", "b"], "conclusion": "a", "qualifier": "may"}]})
+>>> s = Structure.from_map(m)
+>>> s.inferences["i"].premises, s.inferences["i"].key
+(('b',), (1, 1, 0))
+>>> sorted(s.without("b").inferences)
+[]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from argmap.model import ArgumentMap, Inference, InferenceKind, strength
+
+__all__ = [
+    "Key",
+    "RANKS",
+    "STATUSES",
+    "TOP",
+    "ASSUMED_KEY",
+    "BOTTOM",
+    "step_key",
+    "ClaimBasis",
+    "Step",
+    "Structure",
+]
+
+STATUSES = ("supported", "assumed", "weak", "unsupported")
+"""Support statuses, strongest first."""
+
+RANKS = {"supported": 3, "assumed": 2, "weak": 1, "unsupported": 0}
+"""Status → rank; a higher rank is stronger."""
+
+Key = tuple[int, int, int]
+"""Strength of a link: ``(rank, qualifier strength 1..5, warrant stated 0|1)``; compares as a tuple."""
+
+TOP: Key = (3, 5, 1)
+"""Evidence, or an unhedged step with a stated warrant: nothing weaker on the way."""
+ASSUMED_KEY: Key = (2, 5, 1)
+"""A declared assumption."""
+BOTTOM: Key = (0, 0, 0)
+"""Nothing under it."""
+
+HEDGE_BELOW = 4
+"""A step whose qualifier strength is below this is hedged (``should`` = 4 is not)."""
+
+
+def step_key(inference: Inference) -> Key:
+    """The strength of one inference step on its own.
+
+    A step is ``weak`` when hedged (qualifier strength < 4) or when its warrant
+    is unstated; otherwise it passes on whatever its premises have.
+
+    >>> from argmap.model import Inference
+    >>> step_key(Inference(id="i", premises=["p"], conclusion="c", warrant="w"))
+    (3, 5, 1)
+    >>> step_key(Inference(id="i", premises=["p"], conclusion="c", warrant="w", qualifier="should"))
+    (3, 4, 1)
+    >>> step_key(Inference(id="i", premises=["p"], conclusion="c"))
+    (1, 5, 0)
+    """
+    s = strength(inference.qualifier)
+    warranted = bool(inference.warrant and inference.warrant.strip())
+    rank = 3 if s >= HEDGE_BELOW and warranted else 1
+    return (rank, s, int(warranted))
+
+
+@dataclass(frozen=True)
+class ClaimBasis:
+    """What a claim has under it before any inference: evidence or a declared assumption."""
+
+    id: str
+    evidence: tuple[str, ...] = ()
+    assumption: bool = False
+
+
+@dataclass(frozen=True)
+class Step:
+    """One inference as evaluation sees it."""
+
+    id: str
+    kind: str
+    premises: tuple[str, ...]
+    conclusion: str
+    key: Key
+
+
+@dataclass
+class Structure:
+    """Claims and inferences of a map, with lookups by conclusion and by premise."""
+
+    claims: dict[str, ClaimBasis]
+    inferences: dict[str, Step]
+    thesis: Optional[str] = None
+    into: dict[str, list[str]] = field(default_factory=dict)
+    out_of: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.into = {}
+        self.out_of = {}
+        for step in self.inferences.values():
+            self.into.setdefault(step.conclusion, []).append(step.id)
+            for p in step.premises:
+                self.out_of.setdefault(p, []).append(step.id)
+
+    @classmethod
+    def from_map(cls, m: ArgumentMap) -> "Structure":
+        evidence_ids = {e.id for e in m.evidence}
+        claims = {
+            c.id: ClaimBasis(c.id, tuple(dict.fromkeys(e for e in c.evidence if e in evidence_ids)), c.assumption)
+            for c in m.claims
+        }
+        steps: dict[str, Step] = {}
+        for inf in m.inferences:
+            if inf.id in claims or inf.id in steps:
+                continue  # duplicate id: the loader reports it; keep the first
+            steps[inf.id] = Step(
+                inf.id, inf.kind.value, tuple(dict.fromkeys(inf.premises)), inf.conclusion, step_key(inf)
+            )
+        thesis = m.thesis if m.thesis in claims else None
+        return cls(claims, _resolved(claims, steps), thesis)
+
+    def support_into(self, claim: str) -> list[Step]:
+        """Support inferences concluding in ``claim``, in map order."""
+        return [self.inferences[i] for i in self.into.get(claim, ()) if self.inferences[i].kind == "support"]
+
+    def attacks_into(self, target: str) -> list[Step]:
+        """Attacks on a claim, or undercuts of an inference, in map order."""
+        return [self.inferences[i] for i in self.into.get(target, ()) if self.inferences[i].kind != "support"]
+
+    def without(self, element: str) -> "Structure":
+        """A copy with one claim or inference removed.
+
+        Removing a claim withdraws it: every inference that needs it as a
+        premise or concludes in it goes too (and, in turn, undercuts of those).
+        """
+        claims = {k: v for k, v in self.claims.items() if k != element}
+        steps = {k: v for k, v in self.inferences.items() if k != element}
+        return Structure(claims, _resolved(claims, steps), self.thesis if self.thesis in claims else None)
+
+
+def _resolved(claims: dict[str, ClaimBasis], steps: dict[str, Step]) -> dict[str, Step]:
+    """Drop inferences whose premises or conclusion do not resolve (cascading to undercuts)."""
+    undercuts: dict[str, list[str]] = {}
+    for step in steps.values():
+        if step.kind == InferenceKind.undercut.value:
+            undercuts.setdefault(step.conclusion, []).append(step.id)
+
+    def broken(step: Step) -> bool:
+        if not step.premises or any(p not in claims for p in step.premises):
+            return True
+        if step.kind == InferenceKind.undercut.value:
+            return step.conclusion not in steps
+        return step.conclusion not in claims
+
+    dropped = [sid for sid, step in steps.items() if broken(step)]
+    gone: set[str] = set()
+    while dropped:
+        sid = dropped.pop()
+        if sid in gone:
+            continue
+        gone.add(sid)
+        dropped.extend(undercuts.get(sid, ()))
+    return {sid: step for sid, step in steps.items() if sid not in gone}
