@@ -1,0 +1,197 @@
+"""The audit engine: run every selected rule over a loaded map, like a linter.
+
+Each rule is one module in this package with
+
+- ``CODE`` (``ARG101`` …), ``NAME`` (``unsupported-claim``), ``SEVERITY``
+  (its default :class:`~argmap.diagnostics.Severity`), ``SUMMARY`` (one line),
+  optionally ``ENABLED = False`` for rules that run only when selected;
+- a docstring that explains the rule, with a ``Failing example::`` and a
+  ``Passing example::`` (complete map files, tested by the catalogue test);
+- ``check(ctx: AuditContext) -> Iterator[Finding]`` yielding plain findings
+  (``target``, ``message``, ``location``). The engine stamps ``code``,
+  ``rule`` and ``severity``.
+
+Codes are grouped by family and never reused: ``ARG1xx`` support of claims
+and steps, ``ARG2xx`` structure of the argument, ``ARG3xx`` provenance of
+quotes and evidence records.
+
+>>> import pathlib, tempfile
+>>> from argmap.loading import load
+>>> from argmap.config import Config
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "m.yaml").write_text(
+...     "argmap: 1\\nthesis: t\\nclaims:\\n  - id: t\\n    text: T.\\n    kind: causal\\n")
+>>> [(f.code, f.target, f.severity.value) for f in run(load(d / "m.yaml"), Config())]
+[('ARG101', 't', 'warning')]
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from argmap.diagnostics import Finding, Severity
+from argmap.locations import Location
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.config import Config
+    from argmap.graph import ArgumentGraph
+    from argmap.loading import LoadedMap
+
+__all__ = ["RULES", "Rule", "AuditContext", "rule", "rules", "find_rule", "run"]
+
+RULES: dict[str, str] = {
+    # ARG1xx: support of claims and steps
+    "ARG101": "argmap.audit.unsupported_claim",
+    "ARG102": "argmap.audit.uncited_fact",
+    "ARG103": "argmap.audit.unsupported_step",
+    "ARG104": "argmap.audit.speculative_step",
+    "ARG105": "argmap.audit.qualifier_escalation",
+    "ARG106": "argmap.audit.unstated_warrant",
+    # ARG2xx: structure of the argument
+    "ARG201": "argmap.audit.missing_thesis",
+    "ARG202": "argmap.audit.thesis_not_a_claim",
+    "ARG203": "argmap.audit.circular_support",
+    "ARG204": "argmap.audit.unreachable_claim",
+    "ARG205": "argmap.audit.standing_objection",
+    # ARG3xx: provenance of quotes and evidence records (ARG31x: anchoring)
+    "ARG301": "argmap.audit.quote_not_found",
+    "ARG302": "argmap.audit.quotation_without_source",
+    "ARG303": "argmap.audit.uncited_evidence",
+    "ARG304": "argmap.audit.uncited_author_evidence",
+    "ARG305": "argmap.audit.unattributed_quotation",
+    "ARG306": "argmap.audit.missing_access_date",
+    "ARG307": "argmap.audit.no_archived_copy",
+}
+"""Rule code → module. Add a rule with one line here; never renumber."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One audit rule as the catalogue shows it."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    enabled: bool
+    module: ModuleType = field(repr=False, compare=False)
+
+    def check(self, ctx: "AuditContext") -> Iterable[Finding]:
+        return self.module.check(ctx)
+
+
+_CACHE: dict[str, Rule] = {}
+
+
+def rule(code: str) -> Rule:
+    """The rule registered under ``code`` (imports its module on first use)."""
+    if code not in _CACHE:
+        mod = importlib.import_module(RULES[code])
+        _CACHE[code] = Rule(
+            code=mod.CODE,
+            name=mod.NAME,
+            severity=mod.SEVERITY,
+            summary=mod.SUMMARY,
+            doc=(mod.__doc__ or "").strip(),
+            enabled=getattr(mod, "ENABLED", True),
+            module=mod,
+        )
+    return _CACHE[code]
+
+
+def rules() -> list[Rule]:
+    """Every registered rule, by code."""
+    return [rule(code) for code in sorted(RULES)]
+
+
+def find_rule(key: str) -> Optional[Rule]:
+    """A rule by code (any case) or name."""
+    key = key.strip()
+    if key.upper() in RULES:
+        return rule(key.upper())
+    for r in rules():
+        if r.name == key.lower():
+            return r
+    return None
+
+
+class AuditContext:
+    """What a rule may look at: the loaded map, its graph, and located lookups."""
+
+    def __init__(self, loaded: "LoadedMap") -> None:
+        self.loaded = loaded
+        self.map = loaded.map
+        self.source_text: Optional[str] = loaded.source_text
+        self._paths: dict[str, tuple] = {}
+        for section in ("claims", "evidence", "inferences"):
+            for i, el in enumerate(getattr(self.map, section)):
+                self._paths.setdefault(el.id, (section, i))
+
+    @cached_property
+    def graph(self) -> "ArgumentGraph":
+        from argmap.graph import ArgumentGraph
+
+        return ArgumentGraph(self.map)
+
+    @cached_property
+    def evidence(self) -> dict:
+        """Evidence records by id."""
+        return {e.id: e for e in self.map.evidence}
+
+    def locate(self, element_id: Optional[str], *sub: object) -> Location:
+        """Where an element (or one of its keys, e.g. ``"quote"``) is in the map file."""
+        path = self._paths.get(element_id) if element_id is not None else None
+        if path is None:
+            return self.loaded.sourcemap.find(sub)
+        if not sub:
+            el = self.map.element(element_id)  # type: ignore[arg-type]
+            if el is not None and el.location is not None:
+                return el.location
+        return self.loaded.sourcemap.find(path + tuple(sub))
+
+    def finding(self, target: Optional[str], message: str, *sub: object, related: Optional[list] = None) -> Finding:
+        """A finding about ``target``, located at the element (or its key ``sub``)."""
+        return Finding(target=target, message=message, location=self.locate(target, *sub), related=related or [])
+
+    def thesis_claim(self):
+        """The thesis claim, or None when there is none or it is not a claim."""
+        t = self.map.thesis
+        return self.map.claim(t) if t is not None else None
+
+
+def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]:
+    """Audit one loaded map; findings sorted by position in the map file.
+
+    ``config`` None means: the configuration found from the map's folder
+    upwards (``argmap.toml`` or ``[tool.argmap]`` in ``pyproject.toml``),
+    or the defaults when there is none.
+    """
+    from argmap.config import discover
+
+    if config is None:
+        config = discover(loaded.path)
+    ctx = AuditContext(loaded)
+    findings: list[Finding] = []
+    for r in rules():
+        if not config.selects(r):
+            continue
+        severity = config.severity_of(r)
+        for f in r.check(ctx):
+            f.code = r.code
+            f.rule = r.name
+            f.severity = severity
+            if f.location is None:
+                f.location = Location(loaded.file, 1, 1)
+            findings.append(f)
+    findings.sort(key=_position)
+    return findings
+
+
+def _position(f: Finding) -> tuple:
+    loc = f.location
+    return (loc.file if loc else "", loc.line if loc else 0, loc.column if loc else 0, f.code, f.target or "")

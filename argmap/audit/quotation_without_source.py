@@ -1,0 +1,82 @@
+"""A quote that itself quotes someone, with no citation for whom.
+
+When the words of a claim or evidence record contain quotation marks, the
+source is quoting someone else: a statement, a document, a slogan. The reader
+needs to know where those words come from. A claim passes when one of its
+evidence records has a ``citation``, ``url`` or ``by``; an evidence record
+passes when it has one of these itself. Double quotation marks (straight,
+curly, guillemets) and curly single quotation marks count; an apostrophe as
+in *Russia’s* or *the Serbs’ land* does not.
+
+Failing example::
+
+    argmap: 1
+    claims:
+      - id: yeltsin
+        text: Yeltsin condemned the NATO campaign.
+        quote: 'condemned NATO''s campaign as "illegal" and "open aggression"'
+
+Passing example::
+
+    argmap: 1
+    claims:
+      - id: yeltsin
+        text: Yeltsin condemned the NATO campaign.
+        quote: 'condemned NATO''s campaign as "illegal" and "open aggression"'
+        evidence: [yeltsin-statement]
+    evidence:
+      - id: yeltsin-statement
+        kind: statement
+        by: Boris Yeltsin
+        citation: Statement of 24 March 1999
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from argmap.diagnostics import Finding, Severity
+
+__all__ = ["quotes_someone", "CODE", "NAME", "SEVERITY", "SUMMARY", "check"]
+
+CODE = "ARG302"
+NAME = "quotation-without-source"
+SEVERITY = Severity.warning
+SUMMARY = "A quote containing a quotation (quotation marks) with no citation of who said it."
+
+_DOUBLE = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+_CURLY_SINGLE = re.compile("\u2018[^\u2018\u2019]+\u2019(?![^\\W\\d_])")
+_STRAIGHT_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))'(?=[^\W\d_])[^'\n]*[^\s']'(?![^\W\d_])")
+
+
+def quotes_someone(text: str) -> bool:
+    """Whether text contains quotation marks (not apostrophes).
+
+    >>> quotes_someone("Russia\u2019s tacit approval"), quotes_someone("the Serbs' land")
+    (False, False)
+    >>> quotes_someone('called it "illegal"'), quotes_someone("called it \u2018illegal\u2019, then")
+    (True, True)
+    >>> quotes_someone("called it 'open aggression'.")
+    True
+    """
+    return bool(_DOUBLE.search(text) or _CURLY_SINGLE.search(text) or _STRAIGHT_SINGLE.search(text))
+
+
+def _sourced(e) -> bool:
+    return bool(e.citation or e.url or e.by)
+
+
+def check(ctx) -> Iterator[Finding]:
+    records = ctx.evidence
+    for c in ctx.map.claims:
+        if c.quote and quotes_someone(c.quote):
+            if not any(_sourced(records[e]) for e in c.evidence if e in records):
+                yield ctx.finding(
+                    c.id, f"the quote of '{c.id}' quotes someone, but no evidence says who or where", "quote"
+                )
+    for e in ctx.map.evidence:
+        if e.quote and quotes_someone(e.quote) and not _sourced(e):
+            yield ctx.finding(
+                e.id, f"evidence '{e.id}' quotes someone, but gives no citation, url or speaker ('by')", "quote"
+            )

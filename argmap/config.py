@@ -1,0 +1,224 @@
+"""Audit configuration: ``argmap.toml`` or ``[tool.argmap]`` in ``pyproject.toml``.
+
+Found as linters do: from the map's folder upwards, the first folder with an
+``argmap.toml`` (keys at its top level) or a ``pyproject.toml`` that has a
+``[tool.argmap]`` table. Keys:
+
+- ``select``: rule codes, code prefixes (``ARG1``), rule names or ``ALL``;
+  only these rules run (default: every rule that is on by default);
+- ``ignore``: the same kinds of selector; these rules never run;
+- ``fail-on``: ``error`` (default), ``warning``, ``info`` or ``never``;
+- ``[severity]`` table: rule code or name → ``info``/``warning``/``error``.
+
+Options given on the command line win over the file.
+
+>>> cfg = parse_config('select = ["ARG1"]\\nignore = ["unstated-warrant"]\\n'
+...                    'fail-on = "warning"\\n[severity]\\nARG102 = "warning"\\n', "argmap.toml")
+>>> cfg.select, cfg.ignore, cfg.fail_on, cfg.severity
+(['ARG1'], ['unstated-warrant'], 'warning', {'ARG102': <Severity.warning: 'warning'>})
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Optional
+
+from argmap.diagnostics import ArgmapError, Diagnostic, Severity
+from argmap.locations import Location
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["Config", "FAIL_ON", "parse_config", "load_config", "discover", "fails"]
+
+FAIL_ON = ("error", "warning", "info", "never")
+"""Values of ``fail-on``: the least severity that makes ``argmap audit`` exit 1."""
+
+_KEYS = ("select", "ignore", "fail-on", "severity")
+
+
+@dataclass
+class Config:
+    """Which rules run, at which severity, and when the audit fails."""
+
+    select: Optional[list[str]] = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: str = "error"
+    path: Optional[Path] = None
+
+    def selects(self, rule: Any) -> bool:
+        """Whether ``rule`` (an :class:`argmap.audit.Rule`) runs under this configuration."""
+        if any(_matches(s, rule) for s in self.ignore):
+            return False
+        if self.select is None:
+            return bool(rule.enabled)
+        return any(_matches(s, rule) for s in self.select)
+
+    def severity_of(self, rule: Any) -> Severity:
+        """The rule's configured severity, else its default."""
+        return self.severity.get(rule.code) or self.severity.get(rule.name) or rule.severity
+
+    def override(
+        self,
+        select: Optional[list[str]] = None,
+        ignore: Optional[list[str]] = None,
+        fail_on: Optional[str] = None,
+    ) -> "Config":
+        """A copy with command-line options applied (given options replace the file's)."""
+        new = replace(self, severity=dict(self.severity))
+        if select is not None:
+            new.select = list(select)
+        if ignore is not None:
+            new.ignore = list(ignore)
+        if fail_on is not None:
+            new.fail_on = fail_on
+        new.check_selectors(Location(str(self.path or "<command line>"), 0, 0))
+        return new
+
+    def check_selectors(self, where: Location) -> None:
+        """Every selector must match some rule (catches typos such as ``ARG1O1``)."""
+        from argmap.audit import rules
+
+        known = rules()
+        names = [r.code for r in known] + [r.name for r in known]
+        for s in [*(self.select or []), *self.ignore, *self.severity]:
+            if not any(_matches(s, r) for r in known):
+                hint = _hint(s, names)
+                raise ArgmapError(Diagnostic(where, f"'{s}' matches no audit rule{hint}; see 'argmap rules'"))
+
+
+def _matches(selector: str, rule: Any) -> bool:
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return True
+    if s.lower() == rule.name:
+        return True
+    return bool(s) and rule.code.startswith(s.upper()) and s.upper().startswith("ARG")
+
+
+def _hint(word: str, names: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, names, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def fails(findings: list, fail_on: str) -> bool:
+    """Whether findings at or above ``fail_on`` exist.
+
+    >>> from argmap.diagnostics import Finding
+    >>> fs = [Finding("a", "m", severity=Severity.warning)]
+    >>> fails(fs, "error"), fails(fs, "warning"), fails(fs, "never")
+    (False, True, False)
+    """
+    if fail_on == "never":
+        return False
+    least = Severity(fail_on).rank
+    return any(f.severity.rank >= least for f in findings)
+
+
+# ------------------------------------------------------------------ parsing
+
+
+def _line_of(text: str, key: str) -> tuple[int, int]:
+    """Best-effort line and column of ``key = ...`` in TOML text (tomllib keeps no positions)."""
+    pattern = re.compile(rf"^(\s*)[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
+    m = pattern.search(text)
+    if not m:
+        return (1, 1)
+    return (text.count("\n", 0, m.start()) + 1, len(m.group(1)) + 1)
+
+
+def parse_config(text: str, file: str, table: Optional[str] = None) -> Config:
+    """Parse configuration TOML; ``table`` is ``"tool.argmap"`` for pyproject.toml.
+
+    Errors are located ``FILE:LINE:COL`` as well as TOML allows.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid TOML: {msg}")) from None
+    if table:
+        for part in table.split("."):
+            data = data.get(part, {}) if isinstance(data, dict) else {}
+    return _from_data(data, text, file)
+
+
+def _from_data(data: dict, text: str, file: str) -> Config:
+    def err(key: str, message: str) -> ArgmapError:
+        return ArgmapError(Diagnostic(Location(file, *_line_of(text, key)), message))
+
+    cfg = Config(path=Path(file))
+    for key, value in data.items():
+        if key not in _KEYS:
+            if isinstance(value, dict):
+                continue  # a table for another part of argmap
+            raise err(key, f"unknown argmap setting '{key}'{_hint(key, list(_KEYS))}")
+    for key in ("select", "ignore"):
+        if key in data:
+            value = data[key]
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise err(key, f"'{key}' must be a list of rule codes or names")
+            if key == "select":
+                cfg.select = value
+            else:
+                cfg.ignore = value
+    if "fail-on" in data:
+        if data["fail-on"] not in FAIL_ON:
+            raise err("fail-on", f"'fail-on' must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}")
+        cfg.fail_on = data["fail-on"]
+    sev = data.get("severity", {})
+    if not isinstance(sev, dict):
+        raise err("severity", "'severity' must be a table of rule = \"info\" | \"warning\" | \"error\"")
+    for key, value in sev.items():
+        if value not in ("info", "warning", "error"):
+            raise err(key, f"severity of '{key}' must be info, warning or error, not {value!r}")
+        cfg.severity[key] = Severity(value)
+    try:
+        cfg.check_selectors(Location(file, 1, 1))
+    except ArgmapError as exc:
+        bad = re.search(r"'([^']*)'", exc.diagnostics[0].message)
+        raise err(bad.group(1) if bad else "select", exc.diagnostics[0].message) from None
+    return cfg
+
+
+def load_config(path: Path | str) -> Config:
+    """Read an ``argmap.toml`` or a ``pyproject.toml`` (its ``[tool.argmap]`` table)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ArgmapError(Diagnostic(Location(str(path), 1, 1), f"cannot read configuration: {exc}")) from None
+    table = "tool.argmap" if path.name == "pyproject.toml" else None
+    return parse_config(text, str(path), table)
+
+
+def discover(start: Path | str) -> Config:
+    """The configuration that applies to a map file or folder; defaults when none is found."""
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        own = folder / "argmap.toml"
+        if own.is_file():
+            return load_config(own)
+        py = folder / "pyproject.toml"
+        if py.is_file():
+            try:
+                text = py.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if re.search(r"^\s*\[\s*tool\s*\.\s*argmap\s*[\].]", text, re.MULTILINE):
+                return parse_config(text, str(py), "tool.argmap")
+    return Config()

@@ -1,0 +1,298 @@
+"""Graph queries over an argument map, shared by audit, evaluate and render.
+
+The map is a bipartite graph: claims, and inferences that lead from premise
+claims to a conclusion (a claim, or for an ``undercut`` an inference). Every
+query here costs O(claims + inferences + premise links); nothing scans all
+claims once per claim.
+
+>>> from argmap.model import ArgumentMap
+>>> m = ArgumentMap.model_validate({
+...     "argmap": 1, "thesis": "t",
+...     "claims": [{"id": "t", "text": "T."}, {"id": "a", "text": "A."},
+...                {"id": "b", "text": "B."}, {"id": "x", "text": "X."}],
+...     "inferences": [
+...         {"id": "i1", "premises": ["a"], "conclusion": "t"},
+...         {"id": "i2", "premises": ["t"], "conclusion": "a"},
+...         {"id": "i3", "premises": ["b"], "conclusion": "t", "kind": "attack"}],
+... })
+>>> g = ArgumentGraph(m)
+>>> [i.id for i in g.supports("t")], [i.id for i in g.attacks("t")]
+(['i1'], ['i3'])
+>>> g.support_cycles()
+[['t', 'a']]
+>>> sorted(g.reaching("t") & {"a", "b", "x"})
+['a', 'b']
+>>> g.is_grounded("t"), g.is_grounded("b")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable, Optional
+
+from argmap.model import ArgumentMap, Claim, Inference, InferenceKind
+
+__all__ = ["ArgumentGraph", "PRO", "CON"]
+
+PRO = 1
+"""Polarity of an element that argues for the thesis."""
+CON = -1
+"""Polarity of an element that argues against the thesis."""
+
+
+class ArgumentGraph:
+    """Adjacency of one :class:`~argmap.model.ArgumentMap`, built once in O(size).
+
+    ``supports(c)``/``attacks(c)`` are the inferences into claim ``c``;
+    ``undercuts(i)`` the undercuts of inference ``i``; ``uses(c)`` the
+    inferences that take ``c`` as a premise.
+    """
+
+    def __init__(self, m: ArgumentMap) -> None:
+        self.map = m
+        self.claims: dict[str, Claim] = {c.id: c for c in m.claims}
+        self.inferences: dict[str, Inference] = {i.id: i for i in m.inferences}
+        self.order: dict[str, int] = {}
+        for n, el in enumerate([*m.claims, *m.evidence, *m.inferences]):
+            self.order.setdefault(el.id, n)
+        self._into: dict[str, list[Inference]] = {}
+        self._support: dict[str, list[Inference]] = {}
+        self._attack: dict[str, list[Inference]] = {}
+        self._undercut: dict[str, list[Inference]] = {}
+        self._uses: dict[str, list[Inference]] = {}
+        table = {
+            InferenceKind.support: self._support,
+            InferenceKind.attack: self._attack,
+            InferenceKind.undercut: self._undercut,
+        }
+        for inf in m.inferences:
+            self._into.setdefault(inf.conclusion, []).append(inf)
+            table[inf.kind].setdefault(inf.conclusion, []).append(inf)
+            for p in dict.fromkeys(inf.premises):
+                self._uses.setdefault(p, []).append(inf)
+
+    # ---------------------------------------------------------------- lookups
+
+    def supports(self, claim_id: str) -> list[Inference]:
+        """Support inferences whose conclusion is ``claim_id``."""
+        return self._support.get(claim_id, [])
+
+    def attacks(self, claim_id: str) -> list[Inference]:
+        """Attack inferences whose conclusion is ``claim_id``."""
+        return self._attack.get(claim_id, [])
+
+    def undercuts(self, inference_id: str) -> list[Inference]:
+        """Undercuts aimed at the inference ``inference_id``."""
+        return self._undercut.get(inference_id, [])
+
+    def into(self, element_id: str) -> list[Inference]:
+        """Every inference (any kind) whose conclusion is ``element_id``."""
+        return self._into.get(element_id, [])
+
+    def uses(self, claim_id: str) -> list[Inference]:
+        """Inferences (any kind) that take ``claim_id`` as a premise."""
+        return self._uses.get(claim_id, [])
+
+    def premises(self, inference_id: str) -> list[Claim]:
+        """The premise claims of an inference, in the map's order, without repeats."""
+        inf = self.inferences[inference_id]
+        return [self.claims[p] for p in dict.fromkeys(inf.premises) if p in self.claims]
+
+    def support_edges(self) -> Iterable[tuple[str, str, Inference]]:
+        """``(premise, conclusion, inference)`` for every support link."""
+        for inf in self.map.inferences:
+            if inf.kind is InferenceKind.support:
+                for p in dict.fromkeys(inf.premises):
+                    yield p, inf.conclusion, inf
+
+    def attack_edges(self) -> Iterable[tuple[str, str, Inference]]:
+        """``(premise, target, inference)`` for every attack and undercut link."""
+        for inf in self.map.inferences:
+            if inf.kind is not InferenceKind.support:
+                for p in dict.fromkeys(inf.premises):
+                    yield p, inf.conclusion, inf
+
+    def is_attacked(self, element_id: str) -> bool:
+        """True when a claim is attacked or an inference undercut."""
+        return bool(self._attack.get(element_id) or self._undercut.get(element_id))
+
+    # ------------------------------------------------------------- support
+
+    def is_grounded(self, claim_id: str) -> bool:
+        """A claim has *some* support: evidence, an incoming support step, or it is an assumption."""
+        c = self.claims.get(claim_id)
+        if c is None:
+            return False
+        return bool(c.evidence) or c.assumption or bool(self._support.get(claim_id))
+
+    def ungrounded_premises(self, inference_id: str) -> list[str]:
+        """Ids of the premises of an inference that are not grounded (see :meth:`is_grounded`)."""
+        return [c.id for c in self.premises(inference_id) if not self.is_grounded(c.id)]
+
+    # ---------------------------------------------------------- reachability
+
+    def reaching(self, target_id: str) -> set[str]:
+        """Ids of claims and inferences from which a chain of inferences (any kind) leads to ``target_id``.
+
+        The target itself is included. Undercuts reach whatever the inference they cut reaches.
+        """
+        seen = {target_id}
+        queue = deque([target_id])
+        while queue:
+            node = queue.popleft()
+            for inf in self._into.get(node, []):
+                if inf.id not in seen:
+                    seen.add(inf.id)
+                    queue.append(inf.id)
+                for p in inf.premises:
+                    if p not in seen:
+                        seen.add(p)
+                        queue.append(p)
+            # an inference node is "reached" through its conclusion; continue from its premises
+            inf = self.inferences.get(node)
+            if inf is not None:
+                for p in inf.premises:
+                    if p not in seen:
+                        seen.add(p)
+                        queue.append(p)
+        return seen
+
+    def polarity(self, thesis_id: Optional[str] = None) -> dict[str, int]:
+        """Which side each claim and inference argues for: :data:`PRO` or :data:`CON` the thesis.
+
+        The thesis is PRO; a support step has its conclusion's side; an attack
+        or undercut has the opposite side of what it targets; premises share
+        their inference's side. An element reached both ways counts as PRO.
+        Elements with no path to the thesis are absent.
+
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({"argmap": 1, "thesis": "t",
+        ...     "claims": [{"id": "t", "text": "T."}, {"id": "o", "text": "O."}, {"id": "r", "text": "R."}],
+        ...     "inferences": [{"id": "obj", "premises": ["o"], "conclusion": "t", "kind": "attack"},
+        ...                    {"id": "reply", "premises": ["r"], "conclusion": "o", "kind": "attack"}]})
+        >>> p = ArgumentGraph(m).polarity()
+        >>> p["obj"], p["o"], p["reply"], p["r"]
+        (-1, -1, 1, 1)
+        """
+        thesis_id = thesis_id if thesis_id is not None else self.map.thesis
+        if thesis_id is None or thesis_id not in self.claims:
+            return {}
+        side: dict[str, int] = {}
+        queue: deque[tuple[str, int]] = deque([(thesis_id, PRO)])
+        seen: set[tuple[str, int]] = {(thesis_id, PRO)}
+        while queue:
+            node, sign = queue.popleft()
+            if side.get(node) != PRO:
+                side[node] = sign
+            for inf in self._into.get(node, []):
+                inf_sign = sign if inf.kind is InferenceKind.support else -sign
+                if (inf.id, inf_sign) not in seen:
+                    seen.add((inf.id, inf_sign))
+                    queue.append((inf.id, inf_sign))
+            inf = self.inferences.get(node)
+            if inf is not None:
+                for p in inf.premises:
+                    if (p, sign) not in seen:
+                        seen.add((p, sign))
+                        queue.append((p, sign))
+        return side
+
+    # ---------------------------------------------------------------- cycles
+
+    def support_cycles(self) -> list[list[str]]:
+        """Each circular chain of support, once: claim ids in order, starting at the earliest in the file.
+
+        Uses Tarjan's strongly connected components (iteratively, no recursion
+        limit) on the premise → conclusion graph of support steps; for each
+        component with a cycle it reports the shortest cycle through the
+        component's earliest claim. ``[a, b]`` reads: a supports b supports a.
+        """
+        succ: dict[str, list[str]] = {}
+        for p, c, _ in self.support_edges():
+            if p in self.claims and c in self.claims:
+                succ.setdefault(p, []).append(c)
+        cycles = []
+        for comp in _tarjan(list(self.claims), succ):
+            members = set(comp)
+            if len(comp) == 1 and comp[0] not in succ.get(comp[0], []):
+                continue
+            start = min(comp, key=lambda x: self.order.get(x, 0))
+            cycles.append(_shortest_cycle(start, succ, members))
+        cycles.sort(key=lambda cyc: self.order.get(cyc[0], 0))
+        return cycles
+
+    def support_step(self, premise: str, conclusion: str) -> Optional[Inference]:
+        """The first support inference from ``premise`` to ``conclusion``, if any."""
+        for inf in self._support.get(conclusion, []):
+            if premise in inf.premises:
+                return inf
+        return None
+
+
+def _tarjan(nodes: list[str], succ: dict[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components, iterative Tarjan; each component in discovery order."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    comps: list[list[str]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            children = succ.get(node, [])
+            recursed = False
+            while i < len(children):
+                child = children[i]
+                i += 1
+                if child not in index:
+                    work.append((node, i))
+                    work.append((child, 0))
+                    recursed = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if recursed:
+                continue
+            if low[node] == index[node]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    comp.append(w)
+                    if w == node:
+                        break
+                comps.append(comp[::-1])
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return comps
+
+
+def _shortest_cycle(start: str, succ: dict[str, list[str]], members: set[str]) -> list[str]:
+    """Breadth-first search inside one component for the shortest way back to ``start``."""
+    parent: dict[str, Optional[str]] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in succ.get(node, []):
+            if nxt not in members:
+                continue
+            if nxt == start:
+                path = [node]
+                while parent[path[-1]] is not None:
+                    path.append(parent[path[-1]])  # type: ignore[arg-type]
+                return path[::-1]
+            if nxt not in parent:
+                parent[nxt] = node
+                queue.append(nxt)
+    return [start]  # unreachable for a real component
