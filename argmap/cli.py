@@ -22,7 +22,12 @@ COMMANDS: dict[str, str] = {
     "validate": "argmap.commands.validate:validate",
     "schema": "argmap.commands.schema:schema",
     "export": "argmap.commands.export:export",
+    "audit": "argmap.commands.audit:audit",
+    "rules": "argmap.commands.rules:rules",
+    "anchor": "argmap.commands.anchor:anchor",
+    "render": "argmap.commands.render:render",
     "evaluate": "argmap.commands.evaluate:evaluate",
+    "explain": "argmap.commands.explain:explain",
 }
 """Command name → ``module:attribute`` of its click command."""
 

@@ -1,0 +1,463 @@
+"""The argument diagram: build it as a Graphviz graph, lay it out, write SVG/PNG/PDF/DOT.
+
+This is the only module of argmap that imports ``graphviz``. Building the
+graph never needs the Graphviz program (DOT is just text); laying it out uses
+the embedded WebAssembly Graphviz by default, or the system ``dot``.
+
+Claims are boxes (wrapped paraphrase, then ``id · kind · qualifier`` on the
+last line; the thesis has a double outline), evidence records are notes, and
+every inference is a small junction dot where its (linked) premises meet
+before one arrow goes on to the conclusion. Attacks and undercuts are red with
+a bar arrowhead; an undercut ends at the junction of the step it denies.
+Audit findings colour an element's outline or edges by severity and dash
+them, and the legend explains exactly the marks a diagram uses.
+
+>>> import pathlib, tempfile
+>>> from argmap.loading import load
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "m.yaml"
+>>> _ = path.write_text("argmap: 1\\nclaims:\\n  - id: a\\n    text: A <b>.\\n")
+>>> loaded = load(path)
+>>> print(to_dot(loaded, []).splitlines()[0])
+digraph argmap {
+>>> 'id="claim-a"' in to_dot(loaded, [])
+True
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from typing import Any, Iterable, Optional
+
+import graphviz
+
+from argmap.diagnostics import ArgmapError, Diagnostic, Finding, Severity
+from argmap.locations import Location
+from argmap.rendering import style
+from argmap.rendering.engines import EngineUnavailable, LayoutFailed, layout_embedded, svg_to_png
+from argmap.rendering.focus import closest_ids, neighbourhood
+from argmap.rendering.labels import css_class, dot_text, lines_label, shorten, wrap
+
+__all__ = ["FORMATS", "ENGINES", "RANKDIRS", "build_graph", "to_dot", "render", "render_svg", "layout"]
+
+FORMATS = ("svg", "png", "pdf", "dot")
+"""Output formats of ``argmap render`` (feed ``click.Choice``)."""
+
+ENGINES = ("embedded", "system")
+"""``embedded``: Graphviz as WebAssembly, nothing to install; ``system``: the ``dot`` program."""
+
+RANKDIRS = ("TB", "LR")
+
+CLAIM_WRAP = 30
+EVIDENCE_WRAP = 28
+EVIDENCE_LINES = 5
+TOOLTIP_QUOTE = 600
+
+
+def _label(lines: Iterable[str], align: str = "center") -> str:
+    return graphviz.nohtml(lines_label(lines, align=align))
+
+
+def _tip(lines: Iterable[str]) -> str:
+    return graphviz.nohtml(lines_label((shorten(x, TOOLTIP_QUOTE) for x in lines if x), align="center"))
+
+
+def _name(element_id: str) -> str:
+    """DOT node name of an element: its id (a ``:`` would read as a port)."""
+    return element_id.replace(":", "%3A")
+
+
+def _worst(fs: list[Finding]) -> str:
+    return max(fs, key=lambda f: Severity(f.severity).rank).severity.value if fs else ""
+
+
+def _finding_lines(fs: list[Finding]) -> list[str]:
+    return [f"[{f.severity.value}] {f.code} {f.rule}: {f.message}".replace("  ", " ") for f in fs]
+
+
+def _classes(*words: str) -> str:
+    return " ".join(c for c in (css_class(w) for w in words if w) if c)
+
+
+class _Builder:
+    """Builds one Digraph; remembers the marks it used for the legend."""
+
+    def __init__(self, loaded: Any, findings: list[Finding], *, color_by: str, evaluation: Any, changes: Optional[dict]):
+        self.loaded = loaded
+        self.m = loaded.map
+        self.by_target: dict[str, list[Finding]] = defaultdict(list)
+        known = set()
+        for c in self.m.claims:
+            known.add(c.id)
+        for e in self.m.evidence:
+            known.add(e.id)
+        for i in self.m.inferences:
+            known.add(i.id)
+        self.loose: list[Finding] = []
+        for f in findings:
+            if f.target in known:
+                self.by_target[f.target].append(f)
+            else:
+                self.loose.append(f)
+        self.color_by = "change" if changes is not None else color_by
+        self.evaluation = evaluation
+        self.changes = changes or {}
+        self.used: list[str] = []
+
+    def use(self, key: str) -> None:
+        if key not in self.used:
+            self.used.append(key)
+
+    # ------------------------------------------------------------- nodes
+
+    def _fill(self, element_id: str) -> tuple[str, str]:
+        """(fill colour, class word) of a claim under the current colour scheme."""
+        if self.color_by == "change":
+            value = self.changes.get(element_id, "unchanged")
+        elif self.color_by in ("status", "label") and self.evaluation is not None:
+            value = getattr(self.evaluation, self.color_by).get(element_id, "")
+        else:
+            return "", ""
+        colour = style.FILL_BY[self.color_by].get(value, "")
+        if colour:
+            self.use(f"{self.color_by}-{value}")
+        word = f"label-{value}" if self.color_by == "label" else value
+        return colour, word
+
+    def claim(self, g: graphviz.Digraph, c: Any) -> None:
+        fs = self.by_target.get(c.id, [])
+        worst = _worst(fs)
+        thesis = c.id == self.m.thesis
+        meta = [c.id, c.kind.value]
+        if c.qualifier is not None:
+            meta.append(c.qualifier.value)
+        if c.assumption:
+            meta.append("assumption")
+        lines = wrap(c.text, CLAIM_WRAP) + [" · ".join(meta)]
+        attrs = {"id": f"claim-{c.id}", "tooltip": self._claim_tip(c, fs)}
+        fill, word = self._fill(c.id)
+        styles = ["rounded", "filled"]
+        if worst:
+            self.use(f"flag-{worst}")
+            styles.append("dashed")
+            attrs.update(color=style.SEVERITY_COLOR[worst], penwidth="2")
+            if not fill:
+                fill = style.SEVERITY_TINT[worst]
+        if thesis:
+            self.use("thesis")
+            attrs.update(peripheries="2", fontname=f"{style.FONT}-Bold")
+        elif c.assumption:
+            self.use("assumption")
+            styles.append("diagonals")
+        else:
+            self.use("claim")
+        if fill:
+            attrs["fillcolor"] = fill
+        attrs["style"] = ",".join(styles)
+        rules = sorted({f.rule for f in fs if f.rule})
+        attrs["class"] = _classes(
+            "claim", "thesis" if thesis else "", "assumption" if c.assumption else "",
+            "flagged" if fs else "", worst, word, *rules,
+        )
+        g.node(_name(c.id), _label(lines), **attrs)
+
+    def _claim_tip(self, c: Any, fs: list[Finding]) -> str:
+        lines = [c.text]
+        if c.quote:
+            lines.append(f"Quote: “{c.quote}”")
+        if c.note:
+            lines.append(f"Note: {c.note}")
+        if self.evaluation is not None:
+            st = self.evaluation.status.get(c.id)
+            lb = self.evaluation.label.get(c.id)
+            if st or lb:
+                lines.append(f"Status: {st or '?'}; label: {lb or '?'}")
+        return _tip(lines + _finding_lines(fs))
+
+    def evidence(self, g: graphviz.Digraph, e: Any) -> None:
+        fs = self.by_target.get(e.id, [])
+        worst = _worst(fs)
+        head = e.title or e.citation or e.quote or e.id
+        lines = wrap(head, EVIDENCE_WRAP, max_lines=EVIDENCE_LINES) + [e.id]
+        attrs = {
+            "id": f"evidence-{e.id}",
+            "shape": "note",
+            "style": "filled",
+            "fillcolor": style.EVIDENCE_FILL,
+            "fontsize": "9",
+        }
+        if worst:
+            self.use(f"flag-{worst}")
+            attrs.update(style="filled,dashed", color=style.SEVERITY_COLOR[worst], penwidth="2")
+        self.use("evidence")
+        tip = [f"Evidence {e.id}"]
+        if e.quote:
+            tip.append(f"Quote: “{e.quote}”")
+        tip.append(f"Citation: {e.citation}" if e.citation else "Citation: none given")
+        if e.by:
+            tip.append(f"By: {e.by}")
+        if e.url:
+            tip.append(f"URL: {e.url}")  # shown as text only, never a link
+        attrs["tooltip"] = _tip(tip + _finding_lines(fs))
+        attrs["class"] = _classes("evidence", "flagged" if fs else "", worst, *sorted({f.rule for f in fs if f.rule}))
+        g.node(_name(e.id), _label(lines), **attrs)
+
+    def inference(self, g: graphviz.Digraph, i: Any, shown: Optional[set]) -> None:
+        fs = self.by_target.get(i.id, [])
+        worst = _worst(fs)
+        kind = i.kind.value
+        self.use("junction")
+        self.use(kind)
+        base = style.ATTACK if kind in ("attack", "undercut") else style.INK
+        line = style.SEVERITY_COLOR[worst] if worst and kind == "support" else base
+        dashed = "dashed" if worst else "solid"
+        if worst:
+            self.use(f"flag-{worst}")
+            self.use("flag-step")
+        tip = [f"Inference {i.id} ({kind}): {' + '.join(i.premises)} → {i.conclusion}"]
+        tip.append(f"Warrant: {i.warrant}" if i.warrant else "Warrant: unstated")
+        if i.qualifier is not None:
+            tip.append(f"Qualifier: {i.qualifier.value}")
+        if i.quote:
+            tip.append(f"Quote: “{i.quote}”")
+        tip = _tip(tip + _finding_lines(fs))
+        rules = sorted({f.rule for f in fs if f.rule})
+        change = self.changes.get(i.id, "") if self.color_by == "change" else ""
+        fill = style.SEVERITY_COLOR[worst] if worst else (style.ATTACK if kind != "support" else style.JUNCTION_FILL)
+        if change and change != "unchanged":
+            self.use(f"change-{change}")
+        g.node(
+            _name(i.id), "",
+            id=f"inference-{i.id}", shape="circle", width="0.14" if worst else "0.1", fixedsize="true",
+            style="filled", fillcolor=fill, color=fill if not change or change == "unchanged" else "#1a9850",
+            tooltip=tip, **{"class": _classes("inference", kind, "flagged" if fs else "", worst, change, *rules)},
+        )
+        edge_class = _classes(kind, "flagged" if fs else "", worst)
+        for p in i.premises:
+            if shown is None or p in shown:
+                g.edge(_name(p), _name(i.id), arrowhead="none", color=line, style=dashed,
+                       tooltip=tip, **{"class": edge_class + " premise"})
+        target = i.conclusion
+        if shown is not None and target not in shown:
+            return
+        arrow = {"support": "normal", "attack": "tee", "undercut": "teetee"}[kind]
+        attrs = {"arrowhead": arrow, "color": line, "style": dashed, "tooltip": tip, "class": edge_class + " conclusion"}
+        if i.qualifier is not None:
+            attrs.update(label=graphviz.nohtml(dot_text(i.qualifier.value)), fontcolor=line)
+        if kind == "undercut":
+            attrs["penwidth"] = "1.5"
+        g.edge(_name(i.id), _name(target), **attrs)
+
+    # ------------------------------------------------------------- legend
+
+    def legend(self, g: graphviz.Digraph) -> None:
+        keys = [k for k in _LEGEND_ORDER if k in self.used] + [
+            k for k in self.used if k not in _LEGEND_ORDER
+        ]
+        if not keys and not self.loose:
+            return
+        with g.subgraph(name="cluster_legend") as lg:
+            lg.attr(label="Legend", style="rounded", color=style.MUTED, fontsize="10",
+                    id="legend", **{"class": "legend"})
+            lg.attr("node", fontsize="9", **{"class": "legend"})
+            previous = None
+            for n, key in enumerate(keys):
+                kind, words = style.LEGEND[key]
+                first = f"%legend{n}"
+                text = graphviz.nohtml(dot_text(words))
+                if kind == "edge" or key == "junction":
+                    second = f"%legend{n}b"
+                    with lg.subgraph() as row:
+                        row.attr(rank="same")
+                        if key == "junction":
+                            row.node(first, "", id=f"legend-{n}", **_legend_node(key))
+                            row.node(second, text, shape="plaintext", id=f"legend-{n}b")
+                            row.edge(first, second, style="invis")
+                        else:
+                            row.node(first, "", shape="point", width="0.05", color=style.MUTED, id=f"legend-{n}")
+                            row.node(second, "", shape="point", width="0.05", color=style.MUTED, id=f"legend-{n}b")
+                            row.edge(first, second, label=text, minlen="2", **_legend_edge(key))
+                else:
+                    lg.node(first, text, id=f"legend-{n}", **_legend_node(key))
+                if previous is not None:
+                    lg.edge(previous, first, style="invis")
+                previous = first
+            if self.loose:
+                text = ["Findings on the whole map:"] + [
+                    shorten(x, 90) for x in _finding_lines(self.loose)
+                ]
+                name = "%legend-map"
+                lg.node(name, _label(text, align="left"), shape="plaintext", id="legend-map",
+                        fontcolor=style.SEVERITY_COLOR[_worst(self.loose)])
+                if previous is not None:
+                    lg.edge(previous, name, style="invis")
+
+
+_LEGEND_ORDER = [
+    "thesis", "claim", "assumption", "evidence", "junction", "support", "attack", "undercut",
+    "evidence-link", "flag-error", "flag-warning", "flag-info", "flag-step",
+]
+
+
+def _legend_node(key: str) -> dict:
+    attrs: dict = {"shape": "box", "style": "rounded,filled", "fillcolor": "white"}
+    if key == "thesis":
+        attrs.update(peripheries="2", fontname=f"{style.FONT}-Bold")
+    elif key == "assumption":
+        attrs["style"] = "rounded,filled,diagonals"
+    elif key == "evidence":
+        attrs.update(shape="note", style="filled", fillcolor=style.EVIDENCE_FILL)
+    elif key == "junction":
+        attrs.update(shape="circle", width="0.1", fixedsize="true", style="filled", fillcolor=style.JUNCTION_FILL)
+    elif key.startswith("flag-"):
+        sev = key[5:]
+        attrs.update(style="rounded,filled,dashed", color=style.SEVERITY_COLOR[sev], penwidth="2",
+                     fillcolor=style.SEVERITY_TINT[sev])
+    else:
+        scheme, _, value = key.partition("-")
+        attrs["fillcolor"] = style.FILL_BY.get(scheme, {}).get(value, "white")
+    return attrs
+
+
+def _legend_edge(key: str) -> dict:
+    return {
+        "support": {"color": style.INK},
+        "attack": {"color": style.ATTACK, "arrowhead": "tee"},
+        "undercut": {"color": style.ATTACK, "arrowhead": "teetee", "penwidth": "1.5"},
+        "evidence-link": {"color": style.MUTED, "arrowhead": "empty"},
+        "flag-step": {"color": style.SEVERITY_COLOR["warning"], "style": "dashed"},
+    }.get(key, {})
+
+
+def build_graph(
+    loaded: Any,
+    findings: list[Finding],
+    *,
+    focus: Optional[str] = None,
+    depth: int = 2,
+    rankdir: str = "TB",
+    color_by: str = "findings",
+    evaluation: Any = None,
+    changes: Optional[dict] = None,
+    cluster: bool = False,
+) -> graphviz.Digraph:
+    """The diagram of ``loaded`` (a :class:`~argmap.loading.LoadedMap`) as a Digraph.
+
+    ``findings`` are audit findings (by ``target`` id). ``focus``/``depth``
+    keep only the neighbourhood of one element; ``color_by`` fills claims by
+    ``findings`` (default), ``status`` or ``label`` (needs ``evaluation``);
+    ``changes`` (id → added|changed|unchanged) colours by change instead.
+    """
+    m = loaded.map
+    if rankdir not in RANKDIRS:
+        raise ValueError(f"rankdir must be one of {RANKDIRS}")
+    if color_by not in style.COLOR_BY:
+        raise ValueError(f"color_by must be one of {style.COLOR_BY}")
+    shown: Optional[set] = None
+    if focus is not None:
+        shown = neighbourhood(m, focus, depth)
+        if shown is None:
+            hint = closest_ids(m, focus)
+            more = f" (did you mean '{hint[0]}'?)" if hint else ""
+            raise ArgmapError(
+                Diagnostic(Location(loaded.file, 1, 1), f"--focus: no claim, evidence or inference with id '{focus}'{more}")
+            )
+    b = _Builder(loaded, findings, color_by=color_by, evaluation=evaluation, changes=changes)
+    g = graphviz.Digraph("argmap")
+    title = m.title or (m.source.title if m.source else None) or loaded.file
+    if focus is not None:
+        title = f"{title} — around {focus} ({depth} step{'s' if depth != 1 else ''})"
+    g.attr(
+        rankdir=rankdir, label=graphviz.nohtml(dot_text(shorten(title, 160))), labelloc="t", fontsize="16",
+        fontname=style.FONT, nodesep="0.25", ranksep="0.35", tooltip=graphviz.nohtml(dot_text(title)),
+        id="argmap",
+    )
+    g.attr("node", shape="box", fontname=style.FONT, fontsize="10", color=style.INK, fillcolor="white",
+           margin="0.12,0.06")
+    g.attr("edge", color=style.INK, arrowsize="0.7", fontname=style.FONT, fontsize="9")
+
+    claims = [c for c in m.claims if shown is None or c.id in shown]
+    if cluster:
+        sections: dict[str, list] = {}
+        loose_claims = []
+        for c in claims:
+            if c.section:
+                sections.setdefault(c.section, []).append(c)
+            else:
+                loose_claims.append(c)
+        for n, (section, members) in enumerate(sections.items()):
+            with g.subgraph(name=f"cluster_section{n}") as sg:
+                sg.attr(label=graphviz.nohtml(dot_text(shorten(section, 80))), style="rounded",
+                        color=style.MUTED, fontsize="11", id=f"section-{n}", **{"class": "section"})
+                for c in members:
+                    b.claim(sg, c)
+        for c in loose_claims:
+            b.claim(g, c)
+    else:
+        for c in claims:
+            b.claim(g, c)
+
+    cited = {e for c in claims for e in c.evidence}
+    for e in m.evidence:
+        if (shown is None or e.id in shown) and (shown is None or e.id in cited):
+            b.evidence(g, e)
+    for c in claims:
+        for e in c.evidence:
+            b.use("evidence-link")
+            g.edge(_name(e), _name(c.id), color=style.MUTED, arrowhead="empty", **{"class": "evidence-link"})
+    for i in m.inferences:
+        if shown is None or i.id in shown:
+            b.inference(g, i, shown)
+    b.legend(g)
+    return g
+
+
+def to_dot(loaded: Any, findings: list[Finding], **build_options: Any) -> str:
+    """The diagram as DOT text (no Graphviz program needed)."""
+    return build_graph(loaded, findings, **build_options).source
+
+
+def layout(dot_source: str, fmt: str = "svg", engine: str = "embedded", *, file: str = "<map>") -> bytes:
+    """Lay out DOT text and produce ``fmt`` bytes with the chosen engine.
+
+    Raises ArgmapError (one line saying what to install) when the format
+    cannot be made here.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}")
+    if fmt == "dot":
+        return dot_source.encode("utf-8")
+    where = Location(file, 1, 1)
+    try:
+        if engine == "system" or fmt == "pdf":
+            return _layout_system(dot_source, fmt, engine)
+        if engine != "embedded":
+            raise ValueError(f"engine must be one of {ENGINES}")
+        svg = layout_embedded(dot_source, "svg")
+        return svg if fmt == "svg" else svg_to_png(svg)
+    except (EngineUnavailable, LayoutFailed) as exc:
+        raise ArgmapError(Diagnostic(where, str(exc))) from None
+
+
+def _layout_system(dot_source: str, fmt: str, engine: str) -> bytes:
+    if shutil.which("dot") is None:
+        if fmt == "pdf":
+            raise EngineUnavailable("PDF needs the Graphviz program: apt-get install graphviz, or use --format svg")
+        raise EngineUnavailable("--engine system needs the Graphviz program: apt-get install graphviz, or use --engine embedded")
+    try:
+        return graphviz.pipe("dot", fmt, dot_source.encode("utf-8"), quiet=True)
+    except graphviz.ExecutableNotFound:
+        raise EngineUnavailable("the Graphviz program 'dot' was not found: apt-get install graphviz") from None
+    except graphviz.CalledProcessError as exc:
+        message = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        raise LayoutFailed(f"Graphviz failed: {message[0] if message else exc}") from None
+
+
+def render(loaded: Any, findings: list[Finding], fmt: str = "svg", engine: str = "embedded", **build_options: Any) -> bytes:
+    """Build the diagram and lay it out: SVG, PNG or PDF bytes (DOT text for ``dot``)."""
+    return layout(to_dot(loaded, findings, **build_options), fmt, engine, file=loaded.file)
+
+
+def render_svg(loaded: Any, findings: list[Finding], engine: str = "embedded", **build_options: Any) -> str:
+    """The diagram as SVG text. Claim nodes are ``<g id="claim-ID" class="node claim ...">``."""
+    return render(loaded, findings, "svg", engine, **build_options).decode("utf-8")

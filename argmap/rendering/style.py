@@ -1,0 +1,92 @@
+"""The diagram's visual vocabulary: colours, shapes and the legend's wording.
+
+One place decides what every mark means, so the legend can explain exactly
+the marks a diagram uses.
+
+>>> SEVERITY_COLOR["warning"], FILL_BY["status"]["unsupported"]
+('#e66100', '#f9d0c4')
+>>> LEGEND["attack"][1]
+'attack: the premises argue against the conclusion'
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FONT",
+    "INK",
+    "MUTED",
+    "ATTACK",
+    "SEVERITY_COLOR",
+    "SEVERITY_TINT",
+    "FILL_BY",
+    "COLOR_BY",
+    "LEGEND",
+]
+
+FONT = "Helvetica"
+INK = "#333333"
+MUTED = "#8c8c8c"
+ATTACK = "#c0392b"
+EVIDENCE_FILL = "#f4f1e8"
+JUNCTION_FILL = "#555555"
+
+SEVERITY_COLOR = {"error": "#b2182b", "warning": "#e66100", "info": "#2c7bb6"}
+"""Outline/edge colour of a flagged element, by the worst finding's severity."""
+
+SEVERITY_TINT = {"error": "#fbe0e0", "warning": "#fff0dc", "info": "#e3eef8"}
+"""Fill of a flagged claim in the default (findings) view."""
+
+FILL_BY = {
+    "status": {
+        "supported": "#cfe8c4",
+        "assumed": "#d9e6f5",
+        "weak": "#fbeeb0",
+        "unsupported": "#f9d0c4",
+    },
+    "label": {"in": "#cfe8c4", "out": "#e0e0e0", "undecided": "#fbeeb0"},
+    "change": {"added": "#cfe8c4", "changed": "#fbeeb0", "unchanged": "#ffffff"},
+}
+"""Claim fill colours for ``--color-by status|label`` and for a diff view."""
+
+COLOR_BY = ("findings", "status", "label")
+"""Choices of ``argmap render --color-by``."""
+
+_WORDS = {
+    "status": {
+        "supported": "supported: evidence or supported steps beneath",
+        "assumed": "assumed: accepted without support on purpose",
+        "weak": "weak: rests on a hedged step or an unstated warrant",
+        "unsupported": "unsupported: nothing beneath it",
+    },
+    "label": {
+        "in": "in: accepted (every attacker is out)",
+        "out": "out: defeated by an accepted attacker",
+        "undecided": "undecided: attacks left unresolved",
+    },
+    "change": {
+        "added": "added since the old version",
+        "changed": "changed since the old version",
+        "unchanged": "unchanged",
+    },
+}
+
+LEGEND: dict[str, tuple[str, str]] = {
+    "thesis": ("node", "thesis (double outline)"),
+    "claim": ("node", "claim: paraphrase, then id · kind · qualifier"),
+    "assumption": ("node", "assumption (accepted without support)"),
+    "evidence": ("node", "evidence record"),
+    "junction": ("node", "inference: premises meet, then one step"),
+    "support": ("edge", "support: premises back the conclusion"),
+    "attack": ("edge", "attack: the premises argue against the conclusion"),
+    "undercut": ("edge", "undercut: denies that a step follows"),
+    "evidence-link": ("edge", "evidence cited for a claim"),
+    "flag-error": ("node", "flagged by the audit: error (dashed)"),
+    "flag-warning": ("node", "flagged by the audit: warning (dashed)"),
+    "flag-info": ("node", "flagged by the audit: note (dashed)"),
+    "flag-step": ("edge", "step flagged by the audit (dashed)"),
+}
+"""Legend key → (``node`` or ``edge``, what it means)."""
+
+for _scheme, _words in _WORDS.items():
+    for _value, _text in _words.items():
+        LEGEND[f"{_scheme}-{_value}"] = ("node", _text)

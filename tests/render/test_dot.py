@@ -1,0 +1,110 @@
+"""DOT text of small maps compared with reviewed golden files.
+
+Regenerate after an intended change with::
+
+    ARGMAP_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_dot.py
+
+then read every changed file under tests/render/golden/ (and render it:
+``argmap render`` on the same map) before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from argmap.render import to_dot
+
+from .conftest import ATTACK, CHAIN, LINKED, finding
+
+GOLDEN = Path(__file__).parent / "golden"
+
+CASES = {
+    # name: (map text, findings, build options)
+    "linked-premises": (LINKED, [], {}),
+    "flagged-step": (
+        LINKED,
+        [
+            finding("step", "ARG106", "unstated-warrant", "warning", "the step from p1 + p2 to t gives no warrant"),
+            finding("p1", "ARG102", "uncited-fact", "info", "fact 'p1' is given without evidence"),
+            finding("t", "ARG105", "qualifier-escalation", "error", "concluded unhedged from a 'may' step"),
+        ],
+        {},
+    ),
+    "attack-undercut": (ATTACK, [finding("a", "ARG205", "standing-objection", "warning", "never answered")], {}),
+    "cluster-lr": (ATTACK, [], {"cluster": True, "rankdir": "LR"}),
+    "focus": (CHAIN, [], {"focus": "c2", "depth": 1}),
+    "legend-map-findings": (CHAIN, [finding(None, "ARG201", "missing-thesis", "error", "the map names no thesis")], {"focus": "c0", "depth": 0}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_dot_matches_golden(name, load_map):
+    text, findings, options = CASES[name]
+    dot = to_dot(load_map(text), findings, **options)
+    golden = GOLDEN / f"{name}.dot"
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        golden.write_text(dot, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden}; run with ARGMAP_UPDATE_GOLDEN=1 and review it"
+    assert dot == golden.read_text(encoding="utf-8")
+
+
+def test_dot_is_deterministic(load_map):
+    loaded = load_map(ATTACK)
+    assert to_dot(loaded, []) == to_dot(loaded, [])
+
+
+def test_linked_premises_meet_at_one_junction(load_map):
+    dot = to_dot(load_map(LINKED), [])
+    assert "p1 -> step [arrowhead=none" in dot
+    assert "p2 -> step [arrowhead=none" in dot
+    assert "step -> t [label=may arrowhead=normal" in dot
+    assert dot.count("-> t ") == 1  # one arrow into the conclusion, not one per premise
+
+
+def test_attack_and_undercut_differ_from_support(load_map):
+    dot = to_dot(load_map(ATTACK), [])
+    assert "a -> t [arrowhead=tee" in dot
+    assert "cut -> s [arrowhead=teetee" in dot  # the undercut ends at the step's junction
+    assert "s -> t [arrowhead=normal" in dot
+    assert 'class="attack conclusion" color="#c0392b"' in dot
+
+
+def test_legend_explains_only_marks_used(load_map):
+    plain = to_dot(load_map(LINKED), [])
+    assert "cluster_legend" in plain
+    assert "attack:" not in plain and "flagged by the audit" not in plain
+    flagged = to_dot(load_map(ATTACK), [finding("x", severity="error")])
+    assert "attack: the premises argue against the conclusion" in flagged
+    assert "undercut: denies that a step follows" in flagged
+    assert "flagged by the audit: error (dashed)" in flagged
+    assert "flagged by the audit: warning" not in flagged
+
+
+def test_focus_keeps_complete_steps(load_map):
+    dot = to_dot(load_map(CHAIN), [], focus="c2", depth=1)
+    for kept in ("c1 ", "side ", "c2 ", "c3 ", "i2 ", "i3 "):
+        assert f"\t{kept}[" in dot
+    for dropped in ("c0 ", "c4 ", "i1 ", "i4 "):
+        assert f"\t{dropped}[" not in dot
+
+
+def test_color_by_status_uses_evaluation(load_map):
+    class Evaluation:
+        status = {"t": "weak", "p1": "unsupported", "p2": "supported"}
+        label = {"t": "in", "p1": "in", "p2": "out"}
+
+    dot = to_dot(load_map(LINKED), [], color_by="status", evaluation=Evaluation())
+    assert 'class="claim supported" fillcolor="#cfe8c4"' in dot
+    assert "weak: rests on a hedged step" in dot
+    dot = to_dot(load_map(LINKED), [], color_by="label", evaluation=Evaluation())
+    assert 'class="claim label-out" fillcolor="#e0e0e0"' in dot
+
+
+def test_changes_colour_by_change(load_map):
+    dot = to_dot(load_map(LINKED), [], changes={"t": "changed", "p1": "added", "p2": "unchanged", "step": "added"})
+    assert 'class="claim added" fillcolor="#cfe8c4" id="claim-p1"' in dot
+    assert "changed since the old version" in dot
+    assert 'class="inference support added"' in dot

@@ -1,0 +1,116 @@
+"""SVG made by the real embedded Graphviz, parsed with xml.etree."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from argmap.render import render, render_svg, to_dot
+
+from .conftest import ATTACK, HOSTILE, HOSTILE_TEXT, LINKED, SVG, finding, nodes, parse_svg
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _all_text(root) -> str:
+    return "\n".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+
+
+def _titles(root) -> str:
+    """Tooltips: Graphviz writes them as xlink:title of the node's <a>."""
+    key = "{http://www.w3.org/1999/xlink}title"
+    return "\n".join(a.get(key) or "" for a in root.iter(f"{SVG}a"))
+
+
+def test_svg_has_one_node_per_element(load_map):
+    loaded = load_map(LINKED)
+    root = parse_svg(render_svg(loaded, []))
+    found = nodes(root)
+    claims = [k for k in found if k.startswith("claim-")]
+    assert sorted(claims) == ["claim-p1", "claim-p2", "claim-t"]
+    assert "evidence-e1" in found and "inference-step" in found
+    assert "claim" in found["claim-t"].get("class").split()
+    assert "thesis" in found["claim-t"].get("class").split()
+
+
+def test_flagged_classes_and_colours(load_map):
+    loaded = load_map(LINKED)
+    svg = render_svg(loaded, [finding("p1", severity="warning"), finding("step", "ARG106", "unstated-warrant", "error")])
+    found = nodes(parse_svg(svg))
+    p1 = found["claim-p1"]
+    assert p1.get("class").split() == ["node", "claim", "flagged", "warning", "unsupported-claim"]
+    outline = p1.find(f".//{SVG}path") if p1.find(f".//{SVG}path") is not None else p1.find(f".//{SVG}polygon")
+    assert outline.get("stroke") == "#e66100"
+    assert outline.get("stroke-dasharray")  # dashed outline
+    step = found["inference-step"]
+    assert "flagged" in step.get("class") and "error" in step.get("class")
+    assert 'stroke="#b2182b" stroke-dasharray' in svg  # the flagged step's edges: error colour, dashed
+    assert "flagged" not in found["claim-p2"].get("class")
+
+
+def test_tooltips_carry_quote_and_findings(load_map):
+    loaded = load_map(LINKED)
+    root = parse_svg(render_svg(loaded, [finding("p1", message="fact 'p1' has no evidence")]))
+    titles = _titles(root)
+    assert "Quote: “with Russia's tacit approval”" in titles
+    assert "[warning] ARG101 unsupported-claim: fact 'p1' has no evidence" in titles
+    assert "Warrant: unstated" in titles
+
+
+def test_hostile_text_is_escaped(load_map):
+    loaded = load_map(HOSTILE)
+    svg = render_svg(loaded, [finding("h", message="<script>alert(8)</script>")], cluster=True)
+    root = parse_svg(svg)  # well-formed XML
+    tags = {el.tag.split("}")[-1] for el in root.iter()}
+    assert "script" not in tags and "img" not in tags
+    for el in root.iter():
+        for attr in el.attrib:
+            assert not attr.lower().startswith("on"), attr
+            assert "javascript:" not in el.attrib[attr] or attr.endswith("title"), (attr, el.attrib[attr])
+        assert not el.tag.endswith("}a") or not any(k.endswith("href") for k in el.attrib)
+    text = _all_text(root).replace("\n", " ")
+    # the text shows literally, backslash sequences included, wrapped over lines
+    for piece in ("<script>alert(1)</script>", '" onload="alert(2)"', "\\l \\N {x|y} <b>bold</b> &", "<<b>html</b>>"):
+        assert piece in text, piece
+    assert "Quote: “\" onload=\"alert(4)”" in _titles(root)
+    assert "<script>alert(3)</script>" in text  # the title, as text
+    assert HOSTILE_TEXT.split()[0] in text
+
+
+def test_hostile_dot_keeps_its_structure(load_map):
+    loaded = load_map(HOSTILE)
+    dot = to_dot(loaded, [])
+    assert "digraph x" not in dot.replace('\\"; } digraph x {', "")  # only inside a quoted string
+    found = nodes(parse_svg(render_svg(loaded, [])))
+    assert sorted(k for k in found if not k.startswith("legend-")) == [
+        "claim-h", "claim-k", "evidence-ev", "inference-i"
+    ]  # nothing injected, nothing lost
+    assert '\\\\l \\\\N' in dot  # backslashes doubled: Graphviz shows them, never interprets them
+
+
+def test_png_from_embedded_svg(load_map):
+    data = render(load_map(ATTACK), [], "png")
+    assert data.startswith(PNG_SIGNATURE)
+    assert len(data) > 1000
+
+
+def test_dot_format_is_the_source(load_map):
+    loaded = load_map(ATTACK)
+    assert render(loaded, [], "dot").decode() == to_dot(loaded, [])
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="the Graphviz program 'dot' is not installed (apt-get install graphviz)")
+def test_system_engine_svg_and_pdf(load_map):
+    loaded = load_map(LINKED)
+    root = parse_svg(render_svg(loaded, [finding("p1")], engine="system"))
+    assert "claim-p1" in nodes(root)
+    assert render(loaded, [], "pdf").startswith(b"%PDF")
+
+
+@pytest.mark.skipif(shutil.which("dot") is not None, reason="the Graphviz program is installed here")
+def test_pdf_without_dot_says_what_to_install(load_map):
+    from argmap.diagnostics import ArgmapError
+
+    with pytest.raises(ArgmapError, match="PDF needs the Graphviz program: apt-get install graphviz"):
+        render(load_map(LINKED), [], "pdf")
