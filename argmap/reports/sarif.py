@@ -1,0 +1,95 @@
+"""SARIF 2.1.0 audit report, for GitHub code scanning and other SARIF viewers.
+
+One run; ``tool.driver.rules`` is the whole rule catalogue (id, name, short
+and full description, default level, help); each result points at the map
+file by a URI relative to the current folder (``%SRCROOT%``) with the line
+and column of the element.
+
+>>> import json
+>>> doc = json.loads(report([], ["m.yaml"]))
+>>> doc["version"], doc["runs"][0]["tool"]["driver"]["name"]
+('2.1.0', 'argmap')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from argmap import __version__
+
+__all__ = ["report", "LEVELS"]
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+"""argmap severity → SARIF level."""
+
+
+def _uri(file: str) -> str:
+    path = Path(file)
+    try:
+        rel = Path(os.path.relpath(path.resolve(), Path.cwd()))
+        if not str(rel).startswith(".."):
+            path = rel
+    except ValueError:  # another drive on Windows
+        pass
+    return path.as_posix()
+
+
+def report(findings: list, files: list) -> str:
+    """The SARIF log as indented JSON."""
+    from argmap.audit import rules
+
+    catalogue = rules()
+    index = {r.code: n for n, r in enumerate(catalogue)}
+    driver_rules = [
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": r.doc.split("\n\n")[0].replace("\n", " ")},
+            "defaultConfiguration": {"level": LEVELS[r.severity.value], "enabled": r.enabled},
+            "help": {"text": r.doc},
+        }
+        for r in catalogue
+    ]
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.code,
+            "level": LEVELS[f.severity.value],
+            "message": {"text": f.message},
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        if f.location is not None:
+            result["locations"] = [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(f.location.file), "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": f.location.line or 1, "startColumn": f.location.column or 1},
+                    }
+                }
+            ]
+        if f.target:
+            result["properties"] = {"target": f.target}
+        results.append(result)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "argmap",
+                        "version": __version__,
+                        "rules": driver_rules,
+                    }
+                },
+                "artifacts": [{"location": {"uri": _uri(str(p)), "uriBaseId": "%SRCROOT%"}} for p in files],
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

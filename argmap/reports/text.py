@@ -1,0 +1,50 @@
+"""Plain text audit report: one line per finding, then a summary line.
+
+``FILE:LINE:COL: severity CODE [rule-name] message (target)``. Styles are
+added with click and removed again by ``click.echo`` when the output is not a
+terminal.
+
+>>> from argmap.diagnostics import Finding, Severity
+>>> from argmap.locations import Location
+>>> f = Finding("a", "fact 'a' is given without evidence", Location("m.yaml", 3, 5),
+...             code="ARG102", rule="uncited-fact", severity=Severity.info)
+>>> print(report([f], ["m.yaml"], color=False), end="")
+m.yaml:3:5: info ARG102 [uncited-fact] fact 'a' is given without evidence (a)
+1 finding (0 errors, 0 warnings, 1 info) in 1 file
+"""
+
+from __future__ import annotations
+
+import click
+
+from argmap.reports import summary
+from argmap.terminal import clean
+
+__all__ = ["report"]
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def report(findings: list, files: list, color: bool = True) -> str:
+    """The findings as text lines and a closing summary line."""
+    lines = []
+    for f in findings:
+        sev = f.severity.value
+        label = click.style(sev, fg=_COLOURS[sev], bold=sev == "error") if color else sev
+        code = click.style(f.code, bold=True) if color else f.code
+        target = f" ({clean(f.target)})" if f.target else ""
+        lines.append(f"{clean(str(f.location))}: {label} {code} [{f.rule}] {clean(f.message)}{target}")
+    s = summary(findings, files)
+    if s["findings"]:
+        tail = (
+            f"{_plural(s['findings'], 'finding')} ({_plural(s['error'], 'error')}, "
+            f"{_plural(s['warning'], 'warning')}, {s['info']} info) in {_plural(s['files'], 'file')}"
+        )
+    else:
+        tail = f"no findings in {_plural(s['files'], 'file')}"
+    lines.append(tail)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,155 @@
+"""`argmap audit` and `argmap rules` end to end: formats, selection and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+# One info (ARG102 on the uncited fact 'f') and one warning (ARG103 on the step 'i' resting on it).
+MAP = """\
+argmap: 1
+thesis: t
+claims:
+  - id: t
+    text: The treaty failed because of the war.
+    kind: causal
+  - id: f
+    text: The war began in 2014.
+inferences:
+  - id: i
+    premises: [f]
+    conclusion: t
+    warrant: A war makes treaties fail.
+"""
+
+
+@pytest.fixture
+def mapfile(write_map):
+    return write_map(MAP)
+
+
+def test_text_output_and_default_exit(run_cli, mapfile):
+    result = run_cli("audit", mapfile)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{mapfile}:7:5: info ARG102 [uncited-fact] fact 'f' is given without evidence (f)",
+        f"{mapfile}:10:5: warning ARG103 [unsupported-step] step 'i' to 't' rests on unsupported premise 'f' (i)",
+        "2 findings (0 errors, 1 warning, 1 info) in 1 file",
+    ]
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+
+
+@pytest.mark.parametrize(
+    "options,code",
+    [
+        ([], 0),
+        (["--fail-on", "error"], 0),
+        (["--fail-on", "warning"], 1),
+        (["--fail-on", "info"], 1),
+        (["--fail-on", "never"], 0),
+        (["--fail-on", "warning", "--ignore", "ARG103"], 0),
+        (["--fail-on", "info", "--ignore", "ARG103"], 1),
+        (["--fail-on", "info", "--ignore", "ARG1"], 0),
+        (["--fail-on", "warning", "--select", "ARG2,ARG3"], 0),
+        (["--fail-on", "warning", "--select", "ARG3", "--select", "unsupported-step"], 1),
+    ],
+)
+def test_fail_on_select_ignore_exit_codes(run_cli, mapfile, options, code):
+    assert run_cli("audit", mapfile, *options).exit_code == code
+
+
+def test_select_limits_rules(run_cli, mapfile):
+    every = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "ALL").stdout)
+    one = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "uncited-fact").stdout)
+    assert [f["code"] for f in every["findings"]] == ["ARG102", "ARG103"]
+    assert [f["code"] for f in one["findings"]] == ["ARG102"]
+
+
+def test_unknown_selector_is_a_usage_error(run_cli, mapfile):
+    result = run_cli("audit", mapfile, "--select", "ARG9")
+    assert result.exit_code == 2
+    assert "'ARG9' matches no rule" in result.stderr
+
+
+def test_load_error_exits_1_and_other_files_are_still_audited(run_cli, write_map, mapfile):
+    broken = write_map("argmap: 1\nclaims:\n  - id: a\n    txt: A.\n", name="broken.yaml")
+    result = run_cli("audit", broken, mapfile, "--format", "json")
+    assert result.exit_code == 1
+    assert f"argmap: error: {broken}:4:5: claim 'a': unknown key 'txt'" in result.stderr
+    assert json.loads(result.stdout)["summary"]["files"] == 1
+
+
+def test_json_shape(run_cli, mapfile):
+    data = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "ALL").stdout)
+    assert set(data) == {"findings", "summary"}
+    for f in data["findings"]:
+        assert list(f) == ["code", "rule", "severity", "target", "message", "file", "line", "column"]
+    first = data["findings"][0]
+    assert (first["code"], first["target"], first["line"], first["column"]) == ("ARG102", "f", 7, 5)
+    assert first["file"] == str(mapfile) and first["severity"] == "info" and first["rule"] == "uncited-fact"
+    s = data["summary"]
+    assert s["findings"] == len(data["findings"]) == s["error"] + s["warning"] + s["info"]
+
+
+def test_sarif_shape(run_cli, mapfile, monkeypatch):
+    monkeypatch.chdir(mapfile.parent)
+    data = json.loads(run_cli("audit", mapfile.name, "--format", "sarif", "--select", "ARG103").stdout)
+    assert data["version"] == "2.1.0" and "sarif-2.1.0" in data["$schema"]
+    run = data["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == sorted(r["id"] for r in rules)
+    for r in rules:
+        assert set(r) >= {"id", "name", "shortDescription", "fullDescription", "defaultConfiguration", "help"}
+        assert r["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+    (result,) = run["results"]
+    assert result["ruleId"] == "ARG103" and result["level"] == "warning"
+    assert rules[result["ruleIndex"]]["id"] == "ARG103"
+    assert "'f'" in result["message"]["text"]
+    loc = result["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "map.yaml"
+    assert loc["region"] == {"startLine": 10, "startColumn": 5}
+
+
+def test_github_lines(run_cli, mapfile):
+    out = run_cli("audit", mapfile, "--format", "github", "--select", "ALL").stdout.splitlines()
+    assert out == [
+        f"::notice file={mapfile},line=7,col=5,title=ARG102 uncited-fact::fact 'f' is given without evidence (f)",
+        f"::warning file={mapfile},line=10,col=5,title=ARG103 unsupported-step::"
+        "step 'i' to 't' rests on unsupported premise 'f' (i)",
+    ]
+
+
+def test_clean_map_says_so(run_cli, write_map):
+    path = write_map("argmap: 1\nthesis: a\nclaims:\n  - id: a\n    text: A.\n    assumption: true\n")
+    result = run_cli("audit", path)
+    assert result.exit_code == 0
+    assert result.stdout == "no findings in 1 file\n"
+
+
+def test_user_text_is_cleaned_in_terminal_output(run_cli, write_map):
+    path = write_map('argmap: 1\nthesis: "x"\nclaims:\n  - id: x\n    text: "\\e[31mred"\n    kind: causal\n')
+    result = run_cli("audit", path)
+    assert "\x1b" not in result.stdout
+
+
+def test_rules_lists_catalogue(run_cli):
+    from argmap.audit import rules
+
+    out = run_cli("rules").stdout
+    for r in rules():
+        assert f"{r.code}  {r.name}" in out and r.summary in out
+
+
+@pytest.mark.parametrize("key", ["ARG103", "arg103", "unsupported-step"])
+def test_rules_shows_one_rule(run_cli, key):
+    result = run_cli("rules", key)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("ARG103 unsupported-step (default severity: warning)")
+    assert "Failing example::" in result.stdout and "Passing example::" in result.stdout
+
+
+def test_rules_unknown_is_usage_error(run_cli):
+    result = run_cli("rules", "no-such-rule")
+    assert result.exit_code == 2 and "no rule 'no-such-rule'" in result.stderr
