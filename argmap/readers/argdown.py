@@ -1,0 +1,596 @@
+"""Read Argdown into an argument map.
+
+Two steps. :func:`build` turns the syntax tree of
+:mod:`argmap.readers.argdown_syntax` into Argdown's own model, following the
+reference implementation (Argdown 1.7.5): **equivalence classes** of statements
+by title, **arguments** with their premise–conclusion structures, and
+**relations** (support, attack, undercut, contradictory; in ``model.mode:
+strict`` statement-to-statement relations are entails and contrary). Untitled
+statements and arguments are numbered ``Untitled 1, 2, ...`` in document order
+as Argdown does, so titles agree with Argdown's JSON export. Outgoing relations
+of a reconstructed argument become relations of its main conclusion; an
+undercut of a reconstructed argument targets its last inference.
+
+:func:`to_map` turns that model into an :class:`~argmap.model.ArgumentMap`:
+
+* every equivalence class becomes one **claim**. Its id is the title when the
+  title is a valid id, else the title made valid (``Untitled 3`` →
+  ``Untitled-3``). Its text is the first member's non-empty text; other,
+  different texts of the class are kept in ``note`` ("Also stated as: ...").
+  Tags become ``tags``; the heading the statement stands under becomes
+  ``section``.
+* a **reconstructed argument** (one with ``(1) ... ---- (n) ...``) becomes one
+  support **inference** per inference line: the premises are the statements
+  since the previous inference line (or those listed in the inference's
+  ``{uses: [1, 2]}``), the conclusion is the statement after the line. The last
+  inference has the argument's id; earlier ones ``ID.1``, ``ID.2``, ... The
+  inference rules become ``scheme``; the argument's description goes to ``note``.
+* an **argument without reconstruction** becomes a claim (its description as
+  text, else its title) so that its relations survive, with a note saying so.
+* **relations** become inferences with one premise: support and entails →
+  ``support``; attack and contrary → ``attack``; contradictory → two attacks,
+  one each way; undercut → ``undercut`` of the inference (of a claim: an
+  attack). Support of a reconstructed argument is read as support of its main
+  conclusion, an attack on it as an undercut of its main inference (argmap has
+  no "attack on an argument as a whole").
+
+Maps written by :mod:`argmap.writers.argdown` carry what Argdown has no syntax
+for in ``{argmap: {...}}`` data (claim kind, quote, anchor, qualifier, ...;
+source, thesis and evidence in the front matter), and write attacks and
+undercuts as arguments without reconstruction whose data lists their
+``premises``; this reader turns those back into the same inferences, so a map
+survives the round trip.
+
+>>> m, _ = read_text("[a]: A.\\n  + [b]: B.\\n  - <c>: C.\\n")
+>>> [(c.id, c.text) for c in m.claims]
+[('a', 'A.'), ('b', 'B.'), ('c', 'C.')]
+>>> [(i.id, i.kind.value, i.premises, i.conclusion) for i in m.inferences]
+[('b-supports-a', 'support', ['b'], 'a'), ('c-attacks-a', 'attack', ['c'], 'a')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.locations import Location, SourceMap
+from argmap.readers import argdown_syntax as syn
+
+__all__ = ["Statement", "Argument", "Relation", "ArgdownModel", "build", "to_map", "read", "read_text", "make_id"]
+
+_OP_TYPE = {
+    "+>": "support", "+": "support", "<+": "support",
+    "->": "attack", "-": "attack", "<-": "attack",
+    "><": "contradictory", "_>": "undercut", "<_": "undercut",
+}
+_PARENT_IS_SOURCE = {"+>", "->", "><", "_>"}
+
+
+@dataclass
+class Member:
+    text: Optional[str]
+    is_reference: bool
+    line: int
+    column: int
+    section: Optional[str]
+
+
+@dataclass
+class Statement:
+    """An equivalence class: all statements with one title."""
+
+    title: str
+    members: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+    section: Optional[str] = None
+
+
+@dataclass
+class PcsEntry:
+    title: str  # statement title
+    role: str  # premise | intermediary-conclusion | main-conclusion
+    number: int
+    inference: Optional[int] = None  # ordinal of the inference before a conclusion
+
+
+@dataclass
+class InferenceStep:
+    ordinal: int
+    rules: list
+    data: dict
+    line: int
+    column: int
+
+
+@dataclass
+class Argument:
+    title: str
+    members: list = field(default_factory=list)
+    pcs: list = field(default_factory=list)
+    inferences: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+    section: Optional[str] = None
+    line: int = 0
+    column: int = 0
+
+    @property
+    def reconstructed(self) -> bool:
+        return bool(self.pcs)
+
+
+@dataclass
+class Relation:
+    """``source`` and ``target`` are ``(kind, key)``: kind statement|argument|inference;
+    an inference's key is ``(argument title, ordinal)``."""
+
+    type: str
+    source: tuple
+    target: tuple
+    line: int
+    column: int
+
+
+@dataclass
+class ArgdownModel:
+    statements: dict
+    arguments: dict
+    relations: list
+    front_matter: dict
+    sections: list
+
+
+class _Builder:
+    def __init__(self, doc: syn.Document, file: str):
+        self.doc = doc
+        self.file = file
+        self.statements: dict[str, Statement] = {}
+        self.arguments: dict[str, Argument] = {}
+        self.relations: list[Relation] = []
+        self._seen: dict = {}
+        self.counter = 0
+        self.section_stack: list[tuple[int, str]] = []
+        self.sections: list[str] = []
+        self.pcs_argument: Optional[str] = None
+        self.pcs_inference: Optional[int] = None
+
+    # --------------------------------------------------------------- helpers
+    def untitled(self) -> str:
+        self.counter += 1
+        return f"Untitled {self.counter}"
+
+    @property
+    def section(self) -> Optional[str]:
+        return self.section_stack[-1][1] if self.section_stack else None
+
+    def ec(self, title: str) -> Statement:
+        st = self.statements.get(title)
+        if st is None:
+            st = self.statements[title] = Statement(title)
+        return st
+
+    def argument(self, title: str) -> Argument:
+        arg = self.arguments.get(title)
+        if arg is None:
+            arg = self.arguments[title] = Argument(title)
+        return arg
+
+    def relate(self, rtype: str, source: tuple, target: tuple, line: int, column: int) -> None:
+        key = (rtype, source, target)
+        if key in self._seen:
+            return
+        if rtype == "contradictory" and (rtype, target, source) in self._seen:
+            return
+        rel = Relation(rtype, source, target, line, column)
+        self._seen[key] = rel
+        self.relations.append(rel)
+
+    def error(self, line: int, column: int, message: str) -> ArgmapError:
+        return ArgmapError(Diagnostic(Location(self.file, line, column), message))
+
+    # ----------------------------------------------------------------- walk
+    def run(self) -> ArgdownModel:
+        blocks = self.doc.blocks
+        for index, block in enumerate(blocks):
+            if isinstance(block, syn.Heading):
+                while self.section_stack and self.section_stack[-1][0] >= block.level:
+                    self.section_stack.pop()
+                self.section_stack.append((block.level, block.text))
+                self.sections.append(block.text)
+            elif isinstance(block, syn.Element):
+                self.element(block)
+            elif isinstance(block, syn.ListBlock):
+                for item in block.items:
+                    self.element(item)
+            elif isinstance(block, syn.Pcs):
+                before = blocks[index - 1] if index > 0 else None
+                owner = before.title if isinstance(before, syn.Element) and before.is_argument else None
+                self.pcs(block, owner)
+        self.transform()
+        return ArgdownModel(self.statements, self.arguments, self.relations, self.doc.front_matter, self.sections)
+
+    def element(self, el: syn.Element) -> tuple:
+        if el.is_argument:
+            title = el.title or self.untitled()
+            if el.relations:
+                self.argument(title)
+                for rel in el.relations:
+                    self.relation(("argument", title), rel)
+            arg = self.argument(title)
+            arg.members.append(Member(el.text if el.kind == "definition" else "", el.kind == "reference", el.line, el.column, self.section))
+            _union(arg.tags, el.tags)
+            if el.data:
+                arg.data.update(el.data)
+            if arg.section is None and el.kind == "definition":
+                arg.section = self.section
+            if not arg.line or (el.kind == "definition" and not any(not m.is_reference for m in arg.members[:-1])):
+                arg.line, arg.column = el.line, el.column
+            return ("argument", title)
+        if el.relations and not el.title:
+            el.title = self.untitled()
+        if el.relations:
+            self.ec(el.title)
+            for rel in el.relations:
+                self.relation(("statement", el.title), rel)
+        if not el.title:
+            el.title = self.untitled()
+        st = self.ec(el.title)
+        is_ref = el.kind == "reference"
+        st.members.append(Member(None if is_ref else el.text, is_ref, el.line, el.column, self.section))
+        _union(st.tags, el.tags)
+        if el.data:
+            st.data.update(el.data)
+        if st.section is None and not is_ref:
+            st.section = self.section
+        return ("statement", el.title)
+
+    def relation(self, parent: tuple, rel: syn.Relation) -> None:
+        child = self.element(rel.child)
+        rtype = _OP_TYPE[rel.op]
+        if rel.op in _PARENT_IS_SOURCE:
+            source, target = parent, child
+        else:
+            source, target = child, parent
+            if rel.op == "<_" and parent[0] == "statement" and self.pcs_argument and self.pcs_inference:
+                target = ("inference", (self.pcs_argument, self.pcs_inference))
+        self.relate(rtype, source, target, rel.line, rel.column)
+
+    def pcs(self, block: syn.Pcs, owner: Optional[str]) -> None:
+        title = owner or self.untitled()
+        arg = self.argument(title)
+        if self.section is not None:
+            arg.section = self.section
+        if not arg.line:
+            arg.line, arg.column = block.line, block.column
+        arg.pcs = []
+        arg.inferences = []
+        self.pcs_argument, self.pcs_inference = title, None
+        previous_was_inference = False
+        for item in block.items:
+            if isinstance(item, syn.Inference):
+                if previous_was_inference or not arg.pcs:
+                    raise self.error(item.line, item.column, "an inference line must follow a premise (two inference lines in a row, or one at the start)")
+                ordinal = len(arg.inferences) + 1
+                arg.inferences.append(InferenceStep(ordinal, item.rules, item.data or {}, item.line, item.column))
+                self.pcs_inference = ordinal
+                for rel in item.relations:
+                    self.relation(("inference", (title, ordinal)), rel)
+                previous_was_inference = True
+                continue
+            if item.element.is_argument:
+                raise self.error(item.line, item.column, "a numbered line must hold a statement, not an argument")
+            ref = self.element(item.element)
+            if previous_was_inference:
+                arg.pcs.append(PcsEntry(ref[1], "intermediary-conclusion", item.number, len(arg.inferences)))
+            else:
+                arg.pcs.append(PcsEntry(ref[1], "premise", item.number))
+            previous_was_inference = False
+        if not arg.pcs or arg.pcs[-1].role != "intermediary-conclusion":
+            raise self.error(block.line, block.column, f"argument reconstruction of <{title}> must end with an inference line (--) and a conclusion")
+        arg.pcs[-1].role = "main-conclusion"
+        self.pcs_argument, self.pcs_inference = None, None
+
+    def transform(self) -> None:
+        """Argdown's argument-relation transform, and strict mode."""
+        out: list[Relation] = []
+        seen: set = set()
+        for rel in self.relations:
+            src, dst = rel.source, rel.target
+            if src[0] == "argument" and self.arguments[src[1]].reconstructed:
+                src = ("statement", self.arguments[src[1]].pcs[-1].title)
+            if dst[0] == "argument" and rel.type == "undercut" and self.arguments[dst[1]].reconstructed:
+                arg = self.arguments[dst[1]]
+                dst = ("inference", (arg.title, len(arg.inferences)))
+            key = (rel.type, src, dst)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Relation(rel.type, src, dst, rel.line, rel.column))
+        model = self.doc.front_matter.get("model")
+        if isinstance(model, dict) and model.get("mode") == "strict":
+            strict: list[Relation] = []
+            contrary: set = set()
+            for rel in out:
+                if rel.source[0] == "statement" and rel.target[0] == "statement":
+                    if rel.type == "support":
+                        rel.type = "entails"
+                    elif rel.type == "attack":
+                        pair = frozenset((rel.source, rel.target))
+                        if pair in contrary:
+                            continue
+                        contrary.add(pair)
+                        rel.type = "contrary"
+                strict.append(rel)
+            out = strict
+        self.relations = out
+
+
+def _union(into: list, new: list) -> None:
+    for t in new:
+        if t not in into:
+            into.append(t)
+
+
+def build(text: str, file: str = "<argdown>", max_depth: int = 200) -> ArgdownModel:
+    """Parse Argdown text into Argdown's model (statements, arguments, relations)."""
+    doc = syn.parse(text, file, max_depth)
+    return _Builder(doc, file).run()
+
+
+# ------------------------------------------------------------- to argmap
+
+_ID_OK = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$")
+_ID_BAD = re.compile(r"[^A-Za-z0-9_.:\-]+")
+
+
+def make_id(title: str, used: set) -> str:
+    """A valid, unused id for a title: the title itself when it is valid.
+
+    >>> used = {"a"}
+    >>> make_id("Untitled 3", used), make_id("a", used), make_id("??", used)
+    ('Untitled-3', 'a-2', 'x')
+    """
+    base = title if _ID_OK.match(title) and len(title) <= 200 else _ID_BAD.sub("-", title).strip("-.:")[:180]
+    if not base or not _ID_OK.match(base):
+        base = "x" + ("-" + base if base else "")
+        base = base if _ID_OK.match(base) else "x"
+    candidate = base
+    n = 2
+    while candidate in used:
+        candidate = f"{base}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+
+
+def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
+    """Turn Argdown's model into an :class:`ArgumentMap` and its source map."""
+    from argmap.loading import validate_data
+
+    used: set = set()
+    positions: dict = {}
+    fm = model.front_matter
+    extra = fm.get("argmap") if isinstance(fm.get("argmap"), dict) else {}
+    data: dict = {"argmap": 1}
+    if isinstance(fm.get("title"), str) and fm["title"].strip():
+        data["title"] = fm["title"].strip()
+    for key in ("source", "thesis", "evidence"):
+        if key in extra:
+            data[key] = extra[key]
+            positions[(key,)] = (1, 1)
+    for k, _ in enumerate(extra.get("evidence") or []):
+        positions[("evidence", k)] = (1, 1)
+    for k, ev in enumerate(extra.get("evidence") or []):
+        if isinstance(ev, dict) and isinstance(ev.get("id"), str):
+            used.add(ev["id"])
+
+    claims: list[dict] = []
+    claim_of: dict[tuple, str] = {}
+    # inference-like arguments written by argmap: data lists their premises
+    as_inference = {
+        t: a for t, a in model.arguments.items()
+        if not a.reconstructed and isinstance(a.data.get("argmap"), dict) and isinstance(a.data["argmap"].get("premises"), list)
+    }
+    for title, st in model.statements.items():
+        cid = make_id(title, used)
+        claim_of[("statement", title)] = cid
+        texts = []
+        for m in st.members:
+            if m.text and m.text.strip() and m.text.strip() not in texts:
+                texts.append(m.text.strip())
+        claim: dict = {"id": cid, "text": texts[0] if texts else title}
+        if len(texts) > 1:
+            claim["note"] = "Also stated as: " + " | ".join(texts[1:])
+        if st.tags:
+            claim["tags"] = list(st.tags)
+        section = st.section if st.section is not None else (st.members[0].section if st.members else None)
+        if section:
+            claim["section"] = section
+        _apply_extra(claim, st.data.get("argmap"))
+        first = next((m for m in st.members if not m.is_reference), st.members[0] if st.members else None)
+        positions[("claims", len(claims))] = (first.line, first.column) if first else (1, 1)
+        claims.append(claim)
+    for title, arg in model.arguments.items():
+        if arg.reconstructed or title in as_inference:
+            continue
+        cid = make_id(title, used)
+        claim_of[("argument", title)] = cid
+        desc = next((m.text.strip() for m in arg.members if m.text and m.text.strip()), None)
+        claim = {"id": cid, "text": desc or title, "note": f"Argdown argument <{title}> (no premise-conclusion structure)"}
+        if arg.tags:
+            claim["tags"] = list(arg.tags)
+        if arg.section:
+            claim["section"] = arg.section
+        _apply_extra(claim, arg.data.get("argmap"))
+        positions[("claims", len(claims))] = (arg.line or 1, arg.column or 1)
+        claims.append(claim)
+
+    inferences: list[dict] = []
+    inference_of: dict[tuple, str] = {}
+    main_of: dict[str, str] = {}
+    # ids first, so that undercuts can point at inferences defined later
+    for title, arg in model.arguments.items():
+        if arg.reconstructed:
+            base = make_id(title, used)
+            for step in arg.inferences:
+                last = step.ordinal == len(arg.inferences)
+                iid = base if last else make_id(f"{base}.{step.ordinal}", used)
+                inference_of[(title, step.ordinal)] = iid
+            main_of[title] = base
+        elif title in as_inference:
+            iid = make_id(title, used)
+            main_of[title] = iid
+    for title, arg in model.arguments.items():
+        if not arg.reconstructed:
+            continue
+        by_number = {e.number: e for e in arg.pcs}
+        start = 0
+        desc = next((m.text.strip() for m in arg.members if m.text and m.text.strip()), None)
+        for step in arg.inferences:
+            conc_index = next(k for k, e in enumerate(arg.pcs) if e.inference == step.ordinal)
+            conclusion = arg.pcs[conc_index]
+            uses = step.data.get("uses")
+            if isinstance(uses, list) and uses and all(isinstance(u, int) and u in by_number for u in uses):
+                premise_entries = [by_number[u] for u in uses]
+            else:
+                premise_entries = arg.pcs[start:conc_index]
+            start = conc_index
+            premises: list[str] = []
+            for e in premise_entries:
+                pid = claim_of[("statement", e.title)]
+                if pid not in premises and e.title != conclusion.title:
+                    premises.append(pid)
+            if not premises:
+                raise ArgmapError(Diagnostic(Location(file, step.line, step.column), f"inference of <{title}> has no premise other than its conclusion"))
+            inf: dict = {"id": inference_of[(title, step.ordinal)], "premises": premises, "conclusion": claim_of[("statement", conclusion.title)]}
+            if step.rules:
+                inf["scheme"] = ", ".join(step.rules)
+            last = step.ordinal == len(arg.inferences)
+            notes = []
+            if last and desc:
+                notes.append(desc)
+            other = {k: v for k, v in step.data.items() if k not in ("uses", "argmap")}
+            if other:
+                notes.append("data: " + _flow(other))
+            if last and arg.tags:
+                notes.append("tags: " + ", ".join(arg.tags))
+            if notes:
+                inf["note"] = "\n".join(notes)
+            if last:
+                _apply_extra(inf, arg.data.get("argmap"))
+            _apply_extra(inf, step.data.get("argmap"))
+            positions[("inferences", len(inferences))] = (step.line, step.column)
+            inferences.append(inf)
+
+    absorbed: set = set()
+    for title, arg in as_inference.items():
+        spec = arg.data["argmap"]
+        outgoing = [r for r in model.relations if r.source == ("argument", title) and r.type in ("support", "attack", "undercut")]
+        premises = [claim_of.get(("statement", str(p))) for p in spec["premises"]]
+        if len(outgoing) != 1 or not premises or None in premises:
+            raise ArgmapError(Diagnostic(Location(file, arg.line, arg.column), f"<{title}>: an argument whose data lists premises needs exactly one outgoing relation and premises that are statement titles"))
+        rel = outgoing[0]
+        conclusion = _target_id(rel.target, claim_of, inference_of, main_of, model)
+        if conclusion is None:
+            raise ArgmapError(Diagnostic(Location(file, rel.line, rel.column), f"<{title}>: cannot resolve the target of its relation"))
+        kind = rel.type if conclusion[1] != "inference" or rel.type == "undercut" else "undercut"
+        inf = {"id": main_of[title], "premises": premises, "conclusion": conclusion[0], "kind": kind}
+        _apply_extra(inf, {k: v for k, v in spec.items() if k not in ("premises", "kind")})
+        positions[("inferences", len(inferences))] = (arg.line or 1, arg.column or 1)
+        inferences.append(inf)
+        absorbed.add(id(rel))
+        for r in model.relations:
+            if r.target == ("argument", title) and r.type == "support" and r.source[0] == "statement" and r.source[1] in spec["premises"]:
+                absorbed.add(id(r))
+
+    for rel in model.relations:
+        if id(rel) in absorbed:
+            continue
+        src = claim_of.get(rel.source)
+        if src is None:
+            continue  # a relation of an argument that became an inference
+        pairs = []
+        target = _target_id(rel.target, claim_of, inference_of, main_of, model, rel.type)
+        if target is None:
+            continue
+        tid, tkind = target
+        if rel.type in ("support", "entails"):
+            kind = "support" if tkind == "claim" else "undercut"
+            if rel.target[0] == "argument" and tkind == "inference":
+                # support of a reconstructed argument: its main conclusion
+                arg = model.arguments[rel.target[1]]
+                tid, kind = claim_of[("statement", arg.pcs[-1].title)], "support"
+            pairs.append((src, tid, kind))
+        elif rel.type in ("attack", "contrary"):
+            pairs.append((src, tid, "attack" if tkind == "claim" else "undercut"))
+        elif rel.type == "undercut":
+            pairs.append((src, tid, "undercut" if tkind == "inference" else "attack"))
+        elif rel.type == "contradictory":
+            pairs.append((src, tid, "attack"))
+            if tkind == "claim":
+                pairs.append((tid, src, "attack"))
+        for a, b, kind in pairs:
+            verb = "contradicts" if rel.type == "contradictory" else _VERB[kind]
+            name = f"{a}-{verb}-{b}"
+            iid = make_id(name if len(name) <= 120 else f"{verb}-{len(inferences) + 1}", used)
+            inf = {"id": iid, "premises": [a], "conclusion": b, "kind": kind}
+            if rel.type in ("entails", "contrary", "contradictory"):
+                inf["note"] = f"Argdown relation: {rel.type}"
+            positions[("inferences", len(inferences))] = (rel.line, rel.column)
+            inferences.append(inf)
+
+    data["claims"] = claims
+    data["inferences"] = inferences
+    sourcemap = SourceMap(file, positions)
+    return validate_data(data, sourcemap), sourcemap
+
+
+def _target_id(target: tuple, claim_of: dict, inference_of: dict, main_of: dict, model: ArgdownModel, rtype: str = "") -> Optional[tuple[str, str]]:
+    """``(id, "claim"|"inference")`` for a relation target."""
+    if target in claim_of:
+        return claim_of[target], "claim"
+    if target[0] == "inference":
+        iid = inference_of.get(target[1])
+        return (iid, "inference") if iid else None
+    if target[0] == "argument":
+        iid = main_of.get(target[1])
+        return (iid, "inference") if iid else None
+    return None
+
+
+_CLAIM_KEYS = {"text", "quote", "anchor", "kind", "qualifier", "assumption", "evidence", "section", "tags", "note"}
+_INFERENCE_KEYS = {"warrant", "qualifier", "scheme", "quote", "note", "kind"}
+
+
+def _apply_extra(element: dict, extra: Any) -> None:
+    """Fields kept in ``{argmap: {...}}`` data override what Argdown syntax gave."""
+    if not isinstance(extra, dict):
+        return
+    for key, value in extra.items():
+        if key in ("id", "premises", "conclusion"):
+            continue
+        element[key] = value
+
+
+def _flow(data: dict) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def read_text(text: str, file: str = "<argdown>", max_depth: int = 200):
+    """Argdown text → ``(ArgumentMap, SourceMap)``."""
+    model = build(text, file, max_depth)
+    return to_map(model, file)
+
+
+def read(path: Path, text: str, limits) -> tuple:
+    """The loader's entry point (see :data:`argmap.loading.READERS`)."""
+    return read_text(text, str(path), getattr(limits, "max_depth", 200))

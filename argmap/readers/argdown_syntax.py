@@ -1,0 +1,843 @@
+"""Argdown syntax: a lexer and a recursive parser that build a located syntax tree.
+
+This module knows the Argdown *syntax* only; what the elements mean (equivalence
+classes, arguments, relations) is worked out in :mod:`argmap.readers.argdown`.
+
+Three stages:
+
+1. :func:`blank_comments` replaces ``<!-- -->``, ``/* */`` and ``//`` comments
+   with spaces (newlines kept, so every position stays where it was). Comments
+   inside links, titles, escapes and ``{data}`` are left alone.
+2. :func:`lex` turns the text into one :class:`Line` token per physical line:
+   empty line, heading, relation (``+> -> <+ + <- - >< _> <_``) with its
+   indentation, numbered premise/conclusion ``(1)``, inference ``-- ... --``,
+   list item, or plain text that continues the element above.
+3. :class:`Parser` reads the tokens into :class:`Document`: blocks separated by
+   empty lines (heading, statement or argument with its relation tree,
+   premise–conclusion structure, list). Relation trees nest by indentation as
+   in Argdown: a deeper line starts children, a shallower one closes levels.
+   Element contents are split by :func:`parse_content` into a title
+   (``[T]:`` ``[T]`` ``<T>:`` ``<T>``), plain text (Markdown bold/italic
+   markers removed, links reduced to their text, escapes resolved), tags,
+   mentions and ``{YAML data}``.
+
+>>> doc = parse("[A]: Alpha.\\n  + <B>: Beta #pro\\n    - Gamma\\n")
+>>> top = doc.blocks[0]
+>>> top.title, top.text, [(r.op, r.child.title) for r in top.relations]
+('A', 'Alpha.', [('+', 'B')])
+>>> b = top.relations[0].child
+>>> b.is_argument, b.text, b.tags, b.relations[0].child.text
+(True, 'Beta #pro', ['pro'], 'Gamma')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional, Union
+
+from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.locations import Location
+
+__all__ = [
+    "Line",
+    "Element",
+    "Relation",
+    "Inference",
+    "Pcs",
+    "PcsStatement",
+    "Heading",
+    "ListBlock",
+    "Document",
+    "blank_comments",
+    "lex",
+    "parse",
+    "parse_content",
+    "RELATION_OPS",
+]
+
+RELATION_OPS = ("+>", "->", "<+", "<-", "><", "_>", "<_", "+", "-")
+"""Relation markers, longest first. ``+> -> >< _>``: the parent is the source;
+``+ <+ - <- <_``: the child is the source."""
+
+_RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|\+|<-|-|><|_>|<_)")
+_INFERENCE_START = re.compile(r"[ \t]*--")
+_NUMBER = re.compile(r"([ \t]*)\((\d+)\)")
+_HEADING = re.compile(r"(#+) ")
+_ORDERED = re.compile(r"([ \t]+)\d+\.(?=\s)")
+_UNORDERED = re.compile(r"([ \t]+)\*(?=\s)")
+_FRONT = re.compile(r"===+")
+
+_LINK = re.compile(r"\[([^\]\n]+?)\]\(([^)\n]+?)\)([ \t]?)")
+_DEF = re.compile(r"\[([^\n]+?)\]:")
+_REF = re.compile(r"\[([^\n]+?)\]")
+_ARG_DEF = re.compile(r"<([^\n]+?)>:")
+_ARG_REF = re.compile(r"<([^\n]+?)>")
+_MENTION = re.compile(r"@(\[[^\n]+?\]|<[^\n]+?>)([ \t]?)")
+_TAG = re.compile(r"#(?:\(([^)]+)\)|([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))([ \t]?)")
+
+SPECIAL_CHARS = {
+    ".A.": "∀", ":A:": "∀", ".E.": "∃", ":E:": "∃",
+    ".<->.": "↔", ":<->:": "↔", ".->.": "→", ":->:": "→",
+    ".~.": "¬", ":~:": "¬", ".^.": "∧", ":^:": "∧", ".v.": "∨", ":v:": "∨",
+    ".<>.": "◇", ":<>:": "◇", ".[].": "◻", ":[]:": "◻", ":heart:": "❤", ".heart.": "❤",
+}
+"""Argdown's shorthands for logical symbols (and the heart its primer uses)."""
+_SPECIAL = re.compile("|".join(re.escape(k) for k in sorted(SPECIAL_CHARS, key=len, reverse=True)))
+
+
+# ------------------------------------------------------------------ tree
+
+
+@dataclass
+class Element:
+    """A statement or an argument (``is_argument``), with its relation children.
+
+    ``kind`` is ``definition`` (``[T]: text``), ``reference`` (``[T]``) or
+    ``plain`` (untitled text); arguments are ``definition`` or ``reference``.
+    """
+
+    line: int
+    column: int
+    raw: str = ""
+    offsets: list = field(default_factory=list)
+    title: Optional[str] = None
+    kind: str = "plain"
+    is_argument: bool = False
+    text: str = ""
+    tags: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    data: Optional[dict] = None
+    relations: list = field(default_factory=list)
+    top_level: bool = False
+
+
+@dataclass
+class Relation:
+    """``parent <op> child`` as written, with the marker's position."""
+
+    op: str
+    child: Element
+    line: int
+    column: int
+
+
+@dataclass
+class Inference:
+    """``-- rule, rule {data} --`` between premises and a conclusion."""
+
+    line: int
+    column: int
+    rules: list = field(default_factory=list)
+    data: Optional[dict] = None
+    relations: list = field(default_factory=list)
+    raw: str = ""
+    offsets: list = field(default_factory=list)
+
+
+@dataclass
+class PcsStatement:
+    """``(n) statement`` inside a premise–conclusion structure."""
+
+    number: int
+    element: Element
+    line: int
+    column: int
+
+
+@dataclass
+class Pcs:
+    """A premise–conclusion structure: statements and inferences in order."""
+
+    line: int
+    column: int
+    items: list = field(default_factory=list)
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    line: int
+    column: int
+    raw: str = ""
+    offsets: list = field(default_factory=list)
+    data: Optional[dict] = None
+    tags: list = field(default_factory=list)
+
+
+@dataclass
+class ListBlock:
+    """An indented ``1.`` or ``*`` list; its items are statements or arguments."""
+
+    line: int
+    column: int
+    items: list = field(default_factory=list)
+
+
+Block = Union[Element, Pcs, Heading, ListBlock]
+
+
+@dataclass
+class Document:
+    front_matter: dict
+    blocks: list
+    front_line: int = 0
+
+
+@dataclass
+class Line:
+    """One lexed line: ``kind`` is empty|heading|relation|number|inference|item|text."""
+
+    kind: str
+    number: int  # 1-based
+    indent: int = 0
+    op: str = ""
+    value: str = ""  # the content after the marker
+    column: int = 1  # 1-based column where ``value`` starts
+    marker_column: int = 1
+    extra: Any = None
+
+
+# ----------------------------------------------------------------- stage 1
+
+
+def _match_data(text: str, start: int) -> int:
+    """End (exclusive) of a ``{...}`` block starting at ``start``, or -1.
+
+    Braces nest; quotes protect braces inside YAML strings.
+    """
+    depth = 0
+    i = start
+    n = len(text)
+    quote = ""
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 2
+                continue
+            if c == quote:
+                if quote == "'" and i + 1 < n and text[i + 1] == "'":
+                    i += 2
+                    continue
+                quote = ""
+        elif c in "\"'" and i > start and text[i - 1] in "{[,: \t\n":
+            quote = c
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == "\n" and i + 1 < n and text[i + 1] == "\n":
+            return -1  # data never spans an empty line
+        i += 1
+    return -1
+
+
+def blank_comments(text: str) -> str:
+    """Replace comments with spaces, keeping newlines and every offset.
+
+    >>> blank_comments("a <!-- b\\nc --> d // e\\nf /* g */ [x](http://y)")
+    'a       \\n      d     \\nf         [x](http://y)'
+    """
+    out = list(text)
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            i += 1
+            continue
+        if c == "\\":
+            i += 2
+            continue
+        if text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            end = n if end < 0 else end + 3
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+        else:
+            end = -1
+        if end >= 0:
+            for k in range(i, end):
+                if out[k] != "\n":
+                    out[k] = " "
+            i = end
+            continue
+        if c == "[":
+            m = _LINK.match(text, i) or _REF.match(text, i)
+            if m:
+                i = m.end()
+                continue
+        elif c == "<":
+            m = _ARG_REF.match(text, i)
+            if m and text[i + 1 : i + 2] not in ("+", "-", "_", "!"):
+                i = m.end()
+                continue
+        elif c == "{":
+            end = _match_data(text, i)
+            if end > 0:
+                i = end
+                continue
+        i += 1
+    return "".join(out)
+
+
+# ----------------------------------------------------------------- stage 2
+
+
+def _comment_lines(original: str, clean: str) -> set:
+    """Line numbers (1-based) that held only comment: they are not empty lines."""
+    result = set()
+    for number, (a, b) in enumerate(zip(original.split("\n"), clean.split("\n")), 1):
+        if not b.strip() and a != b:
+            result.add(number)
+    # Blank lines inside a multi-line comment belong to the comment too.
+    inside = False
+    for number, (a, b) in enumerate(zip(original.split("\n"), clean.split("\n")), 1):
+        if a != b:
+            opened = a.count("<!--") + a.count("/*")
+            closed = a.count("-->") + a.count("*/")
+            if opened > closed:
+                inside = True
+            elif closed > opened:
+                inside = False
+        elif inside and not a.strip():
+            result.add(number)
+    return result
+
+
+def lex(text: str, comment_lines: frozenset = frozenset()) -> tuple[list[Line], Optional[tuple[int, str]]]:
+    """Lex comment-free text into :class:`Line` tokens; also return front matter.
+
+    Front matter is ``(line, yaml_text)`` of an ``=== ... ===`` block at the top.
+
+    >>> lines, fm = lex("===\\ntitle: T\\n===\\n\\n[A]: a\\n  +> [B]\\n")
+    >>> fm, [(t.kind, t.op, t.value) for t in lines if t.kind != "empty"]
+    ((1, 'title: T\\n'), [('text', '', '[A]: a'), ('relation', '+>', '[B]')])
+    """
+    raw_lines = text.split("\n")
+    tokens: list[Line] = []
+    front: Optional[tuple[int, str]] = None
+    start = 0
+    # Front matter: the first non-empty line opens it with ===, the next === line closes it.
+    k = 0
+    while k < len(raw_lines) and not raw_lines[k].strip():
+        k += 1
+    if k < len(raw_lines) and _FRONT.match(raw_lines[k].strip()):
+        opening = raw_lines[k].strip()
+        inner = opening.strip("=")
+        close = None
+        body = ""
+        if inner.strip() and opening.endswith("==="):
+            close, body = k, inner + "\n"
+        else:
+            for j in range(k + 1, len(raw_lines)):
+                if raw_lines[j].strip().startswith("==="):
+                    close = j
+                    break
+            if close is not None:
+                body = "\n".join(raw_lines[k + 1 : close]) + "\n"
+        if close is not None:
+            front = (k + 1, body)
+            tokens.extend(Line("empty", j + 1) for j in range(close + 1))
+            start = close + 1
+    in_inference: Optional[Line] = None
+    previous_empty = True
+    # Lines that begin inside a multi-line {data} block or inside an open
+    # inference belong to the element before them.
+    continuation_until = -1
+    offsets = [0]
+    for ln in raw_lines:
+        offsets.append(offsets[-1] + len(ln) + 1)
+    for idx in range(start, len(raw_lines)):
+        line = raw_lines[idx]
+        number = idx + 1
+        if in_inference is not None:
+            end = re.search(r"-{2,}", line)
+            if end:
+                in_inference.value += "\n" + line[: end.start()]
+                in_inference.extra = True
+                in_inference = None
+                tail = line[end.end() :]
+                if tail.strip():
+                    tokens.append(Line("text", number, value=tail.strip(), column=end.end() + len(tail) - len(tail.lstrip()) + 1))
+            else:
+                in_inference.value += "\n" + line
+                tokens.append(Line("empty-skip", number))
+            previous_empty = False
+            continue
+        if offsets[idx] < continuation_until:
+            tokens.append(Line("text", number, value=line, column=1, extra="cont"))
+            continue
+        stripped = line.strip()
+        if not stripped and number in comment_lines:
+            tokens.append(Line("empty-skip", number))
+            continue
+        if not stripped:
+            tokens.append(Line("empty", number))
+            previous_empty = True
+            continue
+        tok = _classify(line, number, previous_empty)
+        if tok.kind == "inference":
+            # The rules run to the next -- (possibly on a later line).
+            rest = line[tok.column - 1 :]
+            end = re.search(r"-{2,}", rest)
+            if end:
+                tok.value = rest[: end.start()]
+                tok.extra = True
+                tail = rest[end.end() :]
+                tokens.append(tok)
+                if tail.strip():
+                    col = tok.column + end.end() + (len(tail) - len(tail.lstrip()))
+                    tokens.append(Line("text", number, value=tail.strip(), column=col))
+            else:
+                tok.value = rest
+                tok.extra = False
+                tokens.append(tok)
+                in_inference = tok
+            previous_empty = False
+            continue
+        tokens.append(tok)
+        previous_empty = False
+        # A {data} block that opens on this line and closes on a later one.
+        brace = line.find("{")
+        while brace >= 0:
+            end = _match_data(text, offsets[idx] + brace)
+            if end > offsets[idx + 1]:
+                continuation_until = end
+                break
+            if end < 0:
+                break
+            brace = line.find("{", end - offsets[idx])
+    if in_inference is not None:
+        raise ArgmapError(
+            Diagnostic(Location("", in_inference.number, in_inference.marker_column), "inference is not closed with --")
+        )
+    return tokens, front
+
+
+def _classify(line: str, number: int, block_start: bool) -> Line:
+    m = _INFERENCE_START.match(line)
+    if m:
+        return Line("inference", number, column=m.end() + 1, marker_column=m.end() - 1)
+    m = _RELATION.match(line)
+    if m:
+        indent = len(m.group(1).expandtabs(1))
+        rest = line[m.end() :]
+        col = m.end() + len(rest) - len(rest.lstrip()) + 1
+        return Line("relation", number, indent=indent, op=m.group(2), value=rest.strip(), column=col, marker_column=m.start(2) + 1)
+    m = _NUMBER.match(line)
+    if m:
+        rest = line[m.end() :]
+        col = m.end() + len(rest) - len(rest.lstrip()) + 1
+        return Line("number", number, indent=len(m.group(1)), value=rest.strip(), column=col, marker_column=m.start() + len(m.group(1)) + 1, extra=int(m.group(2)))
+    if block_start:
+        m = _HEADING.match(line)
+        if m:
+            return Line("heading", number, indent=len(m.group(1)), value=line[m.end() :].strip(), column=m.end() + 1, marker_column=1)
+    m = _ORDERED.match(line) or _UNORDERED.match(line)
+    if m:
+        rest = line[m.end() :]
+        col = m.end() + len(rest) - len(rest.lstrip()) + 1
+        return Line("item", number, indent=len(m.group(1).expandtabs(1)), value=rest.strip(), column=col, marker_column=len(m.group(1)) + 1)
+    col = len(line) - len(line.lstrip()) + 1
+    return Line("text", number, value=line.strip(), column=col)
+
+
+# ----------------------------------------------------------------- stage 3
+
+
+class Parser:
+    """Recursive reader of lexed lines into a :class:`Document`."""
+
+    def __init__(self, tokens: list[Line], file: str, max_depth: int = 200):
+        self.tokens = [t for t in tokens if t.kind != "empty-skip"]
+        self.pos = 0
+        self.file = file
+        self.max_depth = max_depth
+
+    def error(self, line: int, column: int, message: str) -> ArgmapError:
+        return ArgmapError(Diagnostic(Location(self.file, line, column), message))
+
+    def peek(self) -> Optional[Line]:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def document(self) -> list:
+        blocks: list = []
+        while True:
+            tok = self.peek()
+            if tok is None:
+                return blocks
+            if tok.kind == "empty":
+                self.pos += 1
+                continue
+            blocks.append(self.block())
+
+    def block(self) -> Block:
+        tok = self.peek()
+        assert tok is not None
+        if tok.kind == "heading":
+            self.pos += 1
+            heading = Heading(tok.indent, "", tok.number, 1)
+            _add(heading, tok)
+            self.continuation(heading)
+            return heading
+        if tok.kind in ("number", "inference"):
+            return self.pcs()
+        if tok.kind == "item":
+            return self.list_block()
+        if tok.kind == "relation":
+            raise self.error(tok.number, tok.marker_column, f"relation '{tok.op}' has nothing to attach to (a relation must follow a statement or argument, not an empty line)")
+        self.pos += 1
+        element = _element(tok)
+        element.top_level = True
+        self.continuation(element)
+        self.relation_tree(element)
+        return element
+
+    def continuation(self, owner: Any) -> None:
+        while True:
+            tok = self.peek()
+            if tok is None or tok.kind != "text":
+                return
+            self.pos += 1
+            _add(owner, tok)
+
+    def relation_tree(self, root: Any, allowed: Optional[tuple] = None) -> None:
+        """Relation lines under ``root``, nested by indentation (Argdown's indent stack)."""
+        levels = [0]
+        parents: list = []
+        last = root
+        while True:
+            tok = self.peek()
+            if tok is None or tok.kind not in ("relation", "text"):
+                return
+            if tok.kind == "text":
+                self.pos += 1
+                _add(last, tok)
+                continue
+            if allowed is not None and tok.op not in allowed:
+                raise self.error(tok.number, tok.marker_column, f"only {' '.join(allowed)} relations may follow an inference, not '{tok.op}'")
+            self.pos += 1
+            if tok.indent > levels[-1]:
+                levels.append(tok.indent)
+                parents.append(last)
+                if len(parents) > self.max_depth:
+                    raise self.error(tok.number, tok.marker_column, f"relations nested deeper than {self.max_depth} levels")
+            else:
+                while len(levels) > 1 and tok.indent < levels[-1]:
+                    levels.pop()
+                    parents.pop()
+            parent = parents[-1] if parents else root
+            if not parents:
+                parents.append(root)
+                levels.append(tok.indent)
+            child = _element(tok)
+            parent.relations.append(Relation(tok.op, child, tok.number, tok.marker_column))
+            last = child
+
+    def pcs(self) -> Pcs:
+        first = self.peek()
+        assert first is not None
+        pcs = Pcs(first.number, first.marker_column)
+        while True:
+            tok = self.peek()
+            if tok is None or tok.kind not in ("number", "inference"):
+                break
+            self.pos += 1
+            if tok.kind == "number":
+                element = _element(tok)
+                pcs.items.append(PcsStatement(tok.extra, element, tok.number, tok.marker_column))
+                self.continuation(element)
+                self.relation_tree(element)
+            else:
+                inf = Inference(tok.number, tok.marker_column)
+                inf.raw = tok.value
+                inf.offsets = [(0, tok.number, tok.column)]
+                pcs.items.append(inf)
+                self.relation_tree(inf, allowed=("<_",))
+        return pcs
+
+    def list_block(self) -> ListBlock:
+        first = self.peek()
+        assert first is not None
+        block = ListBlock(first.number, first.marker_column)
+        holder = Element(first.number, first.marker_column)
+        # List items share the relations' indent stack: items are the
+        # holder's children, deeper relation lines nest under an item.
+        levels = [0]
+        parents: list = []
+        last: Any = holder
+        while True:
+            tok = self.peek()
+            if tok is None or tok.kind not in ("relation", "text", "item"):
+                break
+            self.pos += 1
+            if tok.kind == "text":
+                _add(last, tok)
+                continue
+            if tok.indent > levels[-1]:
+                levels.append(tok.indent)
+                parents.append(last)
+            else:
+                while len(levels) > 1 and tok.indent < levels[-1]:
+                    levels.pop()
+                    parents.pop()
+            parent = parents[-1] if parents else holder
+            child = _element(tok)
+            if tok.kind == "item":
+                block.items.append(child)
+            else:
+                parent.relations.append(Relation(tok.op, child, tok.number, tok.marker_column))
+            last = child
+        return block
+
+
+def _element(tok: Line) -> Element:
+    el = Element(tok.number, tok.column)
+    _add(el, tok)
+    return el
+
+
+def _add(owner: Any, tok: Line) -> None:
+    """Append a line's text to an element's raw content, remembering where it came from."""
+    if owner.raw:
+        owner.raw += "\n"
+    owner.offsets.append((len(owner.raw), tok.number, tok.column))
+    owner.raw += tok.value
+
+
+# --------------------------------------------------------------- contents
+
+
+def _position(offsets: list, index: int) -> tuple[int, int]:
+    line, col = (offsets[0][1], offsets[0][2]) if offsets else (1, 1)
+    for start, ln, c in offsets:
+        if start <= index:
+            line, col = ln, c + (index - start)
+        else:
+            break
+    return line, col
+
+
+def _load_data(source: str, file: str, where: tuple[int, int]) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(source)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line, col = where
+        if mark is not None:
+            col = (col + mark.column) if mark.line == 0 else mark.column + 1
+            line = line + mark.line
+        raise ArgmapError(
+            Diagnostic(Location(file, line, col), f"invalid YAML data in {{...}}: {exc.problem or exc}")
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ArgmapError(Diagnostic(Location(file, *where), f"invalid YAML data in {{...}}: {exc}")) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArgmapError(Diagnostic(Location(file, *where), "data in {...} must be a YAML mapping"))
+    return data
+
+
+_MARKERS = ("**", "__", "*", "_")
+_END_FOLLOW = set(" \t\n\r)}_.,!?;:-*")
+
+
+def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool = True) -> None:
+    """Split ``owner.raw`` into title, text, tags, mentions and data (in place).
+
+    >>> e = Element(1, 1, raw="[T]: Some __bold__ and [a link](http://x) \\\\#1 #tag {k: v}")
+    >>> e.offsets = [(0, 1, 1)]
+    >>> parse_content(e, "f")
+    >>> e.kind, e.title, e.text, e.tags, e.data
+    ('definition', 'T', 'Some bold and a link #1 #tag', ['tag'], {'k': 'v'})
+    """
+    s = owner.raw
+    i = 0
+    n = len(s)
+    if head:
+        m = None
+        if s.startswith("[") and not _LINK.match(s):
+            m = _DEF.match(s)
+            if m:
+                owner.kind, owner.title = "definition", m.group(1)
+            else:
+                m = _REF.match(s)
+                if m:
+                    owner.kind, owner.title = "reference", m.group(1)
+        elif s.startswith("<"):
+            m = _ARG_DEF.match(s)
+            if m:
+                owner.kind, owner.title, owner.is_argument = "definition", m.group(1), True
+            else:
+                m = _ARG_REF.match(s)
+                if m:
+                    owner.kind, owner.title, owner.is_argument = "reference", m.group(1), True
+        if m:
+            i = m.end()
+            owner.title = _unescape(owner.title).strip()
+    pieces: list = []  # str, or (marker, position) for bold/italic candidates
+    while i < n:
+        c = s[i]
+        if c == "\\" and i + 1 < n:
+            pieces.append(s[i + 1])
+            i += 2
+            continue
+        if c == "{":
+            end = _match_data(s, i)
+            if end > 0:
+                data = _load_data(s[i:end], file, _position(owner.offsets, i))
+                if owner.data is None:
+                    owner.data = {}
+                owner.data.update(data)
+                i = end
+                continue
+        if c == "[":
+            m = _LINK.match(s, i)
+            if m:
+                pieces.append(m.group(1) + m.group(3))
+                i = m.end()
+                continue
+        if c == "@":
+            m = _MENTION.match(s, i)
+            if m:
+                owner.mentions.append(m.group(1)[1:-1])
+                pieces.append(m.group(0))
+                i = m.end()
+                continue
+        if c == "#":
+            m = _TAG.match(s, i)
+            if m:
+                tag = m.group(1) or m.group(2)
+                if tag not in owner.tags:
+                    owner.tags.append(tag)
+                if not remove_tags:
+                    pieces.append(m.group(0))
+                i = m.end()
+                continue
+        if c in "*_":
+            marker = "**" if s.startswith("**", i) else "__" if s.startswith("__", i) else c
+            pieces.append((marker, i))
+            i += len(marker)
+            continue
+        if c == "\n":
+            pieces.append(" ")
+            i += 1
+            continue
+        j = i + 1
+        while j < n and s[j] not in "\\{[@#*_\n":
+            j += 1
+        pieces.append(s[i:j])
+        i = j
+    owner.text = _special(_collapse(_resolve_markers(pieces, s)))
+
+
+def _resolve_markers(pieces: list, source: str) -> str:
+    """Drop matched bold/italic markers; unmatched ones stay as literal text."""
+    stack: list[int] = []
+    keep = [True] * len(pieces)
+    for k, p in enumerate(pieces):
+        if isinstance(p, str):
+            continue
+        marker, pos = p
+        before = source[pos - 1] if pos > 0 else " "
+        after = source[pos + len(marker)] if pos + len(marker) < len(source) else "\n"
+        if stack and pieces[stack[-1]][0] == marker and not before.isspace() and (after in _END_FOLLOW):
+            keep[stack.pop()] = False
+            keep[k] = False
+        elif not after.isspace():
+            stack.append(k)
+    return "".join(p if isinstance(p, str) else (p[0] if keep[k] else "") for k, p in enumerate(pieces))
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _special(text: str) -> str:
+    return _SPECIAL.sub(lambda m: SPECIAL_CHARS[m.group(0)], text) if "." in text or ":" in text else text
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def parse_inference(inf: Inference, file: str) -> None:
+    """Split ``rule, rule {data}`` of an inference (in place)."""
+    s = inf.raw
+    rules_text = []
+    i = 0
+    while i < len(s):
+        if s[i] == "{":
+            end = _match_data(s, i)
+            if end > 0:
+                data = _load_data(s[i:end], file, _position(inf.offsets, i))
+                inf.data = {**(inf.data or {}), **data}
+                i = end
+                continue
+        rules_text.append(s[i])
+        i += 1
+    text = "".join(rules_text)
+    inf.rules = [_special(_collapse(r)) for r in text.split(",") if r.strip()]
+
+
+def _walk_contents(blocks: list, file: str, remove_tags: bool) -> None:
+    stack: list = list(blocks)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Element):
+            parse_content(node, file, remove_tags)
+            stack.extend(r.child for r in node.relations)
+        elif isinstance(node, Heading):
+            parse_content(node, file, remove_tags, head=False)
+        elif isinstance(node, Pcs):
+            for item in node.items:
+                if isinstance(item, PcsStatement):
+                    stack.append(item.element)
+                else:
+                    parse_inference(item, file)
+                    stack.extend(r.child for r in item.relations)
+        elif isinstance(node, ListBlock):
+            stack.extend(node.items)
+
+
+def parse(text: str, file: str = "<argdown>", max_depth: int = 200) -> Document:
+    """Parse Argdown text into a :class:`Document`; raise located :class:`ArgmapError`."""
+    import yaml
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    clean = blank_comments(text)
+    try:
+        tokens, front = lex(clean, frozenset(_comment_lines(text, clean)))
+    except ArgmapError as exc:
+        raise ArgmapError([Diagnostic(Location(file, d.location.line, d.location.column), d.message) for d in exc.diagnostics]) from None
+    front_matter: dict = {}
+    front_line = 0
+    if front is not None:
+        front_line = front[0]
+        try:
+            loaded = yaml.safe_load(front[1])
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = front[0] + 1 + (mark.line if mark else 0)
+            col = (mark.column + 1) if mark else 1
+            raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid YAML front matter: {getattr(exc, 'problem', None) or exc}")) from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ArgmapError(Diagnostic(Location(file, front[0], 1), "front matter must be a YAML mapping"))
+        front_matter = loaded or {}
+    parser = Parser(tokens, file, max_depth)
+    blocks = parser.document()
+    model = front_matter.get("model") if isinstance(front_matter.get("model"), dict) else {}
+    _walk_contents(blocks, file, bool(model.get("removeTagsFromText")))
+    return Document(front_matter, blocks, front_line)
