@@ -1,0 +1,115 @@
+"""``argmap review``: review files (``init``, ``check``) and review reports (``report``)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from argmap.commands._common import allow_outside_option, emit, load_map, map_file
+
+REPORT_FORMATS: dict[str, str] = {
+    "markdown": "argmap.reports.review_markdown:write",
+    "html": "argmap.reports.review_html:write",
+}
+"""Review report format → ``module:function`` taking a ReviewReport."""
+
+_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+review_files = click.argument("reviews", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+
+
+@click.group()
+def review() -> None:
+    """Peer review: review files kept beside a map, and reports that merge them."""
+
+
+@review.command("init")
+@map_file
+@click.option("--reviewer", required=True, help="Your name, as it should appear in reports.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Review file to write [default: MAP's name with .review.yaml, beside it].")
+@click.option("--date", "date", default=None, help="Review date, YYYY-MM-DD [default: today].")
+@allow_outside_option
+def init(file: Path, reviewer: str, output: Optional[Path], date: Optional[str], allow_outside: bool) -> None:
+    """Write a review skeleton for MAP: every claim and inference as an entry to
+    fill in, with audit findings as suggestions. Never overwrites a file."""
+    from argmap.diagnostics import ArgmapError, Diagnostic
+    from argmap.diffing import run_audit
+    from argmap.fsutil import atomic_write
+    from argmap.locations import Location
+    from argmap.review import sha256_file, skeleton
+
+    loaded = load_map(file, allow_outside)
+    if output is None:
+        output = file.with_name(file.name.split(".")[0] + ".review.yaml")
+    if output.exists() or output.is_symlink():
+        raise ArgmapError(Diagnostic(Location(str(output)), "already exists; review init never overwrites a file (choose another -o)"))
+    map_ref = Path(os.path.relpath(file.resolve(), output.resolve().parent)).as_posix()
+    text = skeleton(
+        loaded.map,
+        map_ref,
+        sha256_file(file),
+        reviewer,
+        date or datetime.date.today().isoformat(),
+        run_audit(loaded) or [],
+    )
+    atomic_write(output, text)
+    click.echo(f"wrote {output}: uncomment and fill the entries you review")
+
+
+@review.command("check")
+@review_files
+@click.option("--map", "map_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The map to check against [default: the map each review names].")
+@allow_outside_option
+def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bool) -> None:
+    """Validate review files and their targets; say which are stale."""
+    from argmap.diagnostics import ArgmapError
+    from argmap.review import check_targets, load_review, sha256_file
+    from argmap.terminal import clean
+
+    problems = []
+    for path in reviews:
+        loaded = load_review(path)
+        target = map_path or loaded.map_path()
+        m = load_map(target, allow_outside, read_source=False).map
+        digest = sha256_file(target)
+        diags = check_targets(loaded, m, digest)
+        if diags:
+            problems += diags
+            continue
+        state = "current" if loaded.review.map_sha256 == digest else "stale: the map changed since the review"
+        click.echo(clean(f"{path}: valid ({len(loaded.review.entries)} entries by {loaded.review.reviewer}; {state})"))
+    if problems:
+        raise ArgmapError(problems)
+
+
+@review.command("report")
+@map_file
+@review_files
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to a file (atomically); .html or .md picks the format.")
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default=None,
+              help="Report format [default: from -o's suffix, else markdown].")
+@allow_outside_option
+def report(file: Path, reviews: tuple[Path, ...], output: Optional[Path], fmt: Optional[str], allow_outside: bool) -> None:
+    """Merge the audit, the evaluation and REVIEWS of MAP into one report:
+    summary, disagreements, stale reviews and a section per claim."""
+    import importlib
+
+    from argmap.reports.review_data import gather
+
+    if fmt is None:
+        fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "markdown") if output else "markdown"
+    data = gather(file, list(reviews), allow_outside)
+    module, _, attr = REPORT_FORMATS[fmt].partition(":")
+    text = getattr(importlib.import_module(module), attr)(data)
+    if output is None and fmt == "markdown":
+        from argmap.terminal import clean
+
+        text = clean(text)
+    emit(text, output)
