@@ -546,8 +546,12 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
             positions[("inferences", len(inferences))] = (rel.line, rel.column)
             inferences.append(inf)
 
+    # Inferences in the order they are written in the file.
+    order = sorted(range(len(inferences)), key=lambda k: positions[("inferences", k)])
+    located = {("inferences", new): positions[("inferences", old)] for new, old in enumerate(order)}
+    positions.update(located)
     data["claims"] = claims
-    data["inferences"] = inferences
+    data["inferences"] = [inferences[k] for k in order]
     sourcemap = SourceMap(file, positions)
     return validate_data(data, sourcemap), sourcemap
 

@@ -12,6 +12,9 @@ __all__ = ["WRITERS", "get_writer"]
 
 WRITERS: dict[str, str] = {
     "json": "argmap.writers.json:write",
+    "argdown": "argmap.writers.argdown:write",
+    "aif": "argmap.writers.aif:write",
+    "dot": "argmap.writers.dot:write",
 }
 """Format name → ``module:function``."""
 
