@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "render": "argmap.commands.render:render",
     "evaluate": "argmap.commands.evaluate:evaluate",
     "explain": "argmap.commands.explain:explain",
+    "import": "argmap.commands.import_:import_",
 }
 """Command name → ``module:attribute`` of its click command."""
 
