@@ -29,11 +29,6 @@ from typing import Any, Optional
 from argmap.diagnostics import ArgmapError, Diagnostic, Severity
 from argmap.locations import Location
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 __all__ = ["Config", "FAIL_ON", "parse_config", "load_config", "discover", "fails"]
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -140,12 +135,22 @@ def parse_config(text: str, file: str, table: Optional[str] = None) -> Config:
 
     Errors are located ``FILE:LINE:COL`` as well as TOML allows.
     """
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+), column (\d+)", str(exc))
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
-        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if m:
+            line, col = int(m.group(1)), int(m.group(2))
+        elif "end of document" in str(exc):
+            line, col = text.count("\n") + 1, len(text.rsplit("\n", 1)[-1]) + 1
+        else:
+            line, col = 1, 1
+        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid TOML: {msg}")) from None
     if table:
         for part in table.split("."):
