@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "audit": "argmap.commands.audit:audit",
     "rules": "argmap.commands.rules:rules",
     "anchor": "argmap.commands.anchor:anchor",
+    "coverage": "argmap.commands.coverage:coverage",
+    "sources": "argmap.commands.sources:sources",
     "render": "argmap.commands.render:render",
     "evaluate": "argmap.commands.evaluate:evaluate",
     "explain": "argmap.commands.explain:explain",

@@ -245,6 +245,7 @@ class Inference(Element):
     qualifier: Optional[Qualifier] = None
     scheme: Optional[str] = Field(default=None, description="Argumentation scheme name, if any.")
     quote: Optional[str] = Field(default=None, description="The source's words that mark the step.")
+    anchor: Optional[Anchor] = Field(default=None, description="Where the quote sits in the source (set by argmap anchor --fix).")
     note: Optional[str] = None
 
 

@@ -65,6 +65,9 @@ RULES: dict[str, str] = {
     "ARG305": "argmap.audit.unattributed_quotation",
     "ARG306": "argmap.audit.missing_access_date",
     "ARG307": "argmap.audit.no_archived_copy",
+    "ARG311": "argmap.audit.quote_fuzzy",
+    "ARG312": "argmap.audit.quote_ambiguous",
+    "ARG313": "argmap.audit.uncovered_sentence",
 }
 """Rule code → module. Add a rule with one line here; never renumber."""
 

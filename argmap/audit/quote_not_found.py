@@ -2,9 +2,11 @@
 
 Every claim's ``quote``, every inference's ``quote`` and the ``quote`` of
 evidence the author gives (``added_by: author``) must be the source's own
-words. The match is exact after :func:`normalise`: Unicode NFC, runs of white
-space folded to one space, curly and straight quote marks treated alike,
-and all dashes treated alike. Checked only when the map has a source text
+words. Quotes are anchored as ``argmap anchor`` does it (:mod:`argmap.anchoring`:
+Unicode NFC, white space folded, curly and straight quote marks alike, dashes
+alike); this rule reports the **orphaned** ones, found not even approximately.
+Near misses are ARG311 (quote-fuzzy), repeated quotes ARG312
+(quote-ambiguous). Checked only when the map has a source text
 (``source.text``). Evidence added by the analyst quotes outside documents and
 is not checked against the article.
 
@@ -16,7 +18,7 @@ Failing example::
     claims:
       - id: tacit
         text: Russia tacitly approved the blockade.
-        quote: with Russia's open approval
+        quote: Russia openly condemned the blockade
 
 Passing example::
 
@@ -98,9 +100,13 @@ def _quoted(ctx) -> Iterator[tuple[str, str]]:
 def check(ctx) -> Iterator[Finding]:
     if ctx.source_text is None:
         return
-    source: Optional[str] = normalise(ctx.source_text)
+    from argmap.anchoring import State
+    from argmap.provenance import audit_matches
+
+    anchored = audit_matches(ctx)
     for element_id, quote in _quoted(ctx):
-        if not MATCHER(quote, source):
+        q = anchored.get(element_id)
+        if q is not None and q.match.state is State.orphaned:
             short = quote if len(quote) <= 60 else quote[:57] + "..."
             yield ctx.finding(
                 element_id, f"the quote of '{element_id}' is not in the source text: \"{short}\"", "quote"

@@ -44,6 +44,6 @@ def validate(files: tuple[Path, ...], allow_outside: bool, quiet: bool) -> None:
 
 def _warnings(loaded) -> list[str]:
     """Non-fatal problems: the source text changed since the map was anchored."""
-    from argmap import provenance_check
+    from argmap.anchoring import source_changed
 
-    return provenance_check.source_changed(loaded)
+    return source_changed(loaded)

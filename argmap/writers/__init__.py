@@ -12,6 +12,8 @@ __all__ = ["WRITERS", "get_writer"]
 
 WRITERS: dict[str, str] = {
     "json": "argmap.writers.json:write",
+    "annotations": "argmap.writers.annotations:write",
+    "claimreview": "argmap.writers.claimreview:write",
     "argdown": "argmap.writers.argdown:write",
     "aif": "argmap.writers.aif:write",
     "dot": "argmap.writers.dot:write",

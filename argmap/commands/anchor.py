@@ -1,0 +1,47 @@
+"""``argmap anchor``: find every quote in the source text again; optionally write the anchors back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from argmap.commands._common import allow_outside_option, load_map, map_file
+
+FORMATS = ("text", "json")
+
+
+@click.command()
+@map_file
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--fix", is_flag=True, help="Write the new anchors (and source.sha256) into the map file.")
+@click.option("--accept-fuzzy", is_flag=True, help="With --fix: also rewrite fuzzy quotes to the words found.")
+@click.option("--no-backup", is_flag=True, help="With --fix: do not keep FILE.bak.")
+@allow_outside_option
+def anchor(file: Path, fmt: str, fix: bool, accept_fuzzy: bool, no_backup: bool, allow_outside: bool) -> None:
+    """Anchor every claim and evidence quote to the map's source text.
+
+    Each quote is reported as exact, moved (found elsewhere), ambiguous (found
+    more than once), fuzzy (found only approximately) or orphaned (not found).
+    Exit 1 when a quote is ambiguous, orphaned, or fuzzy and not accepted.
+    """
+    from argmap.provenance import anchor_report, fix_map
+
+    loaded = load_map(file, allow_outside)
+    report = anchor_report(loaded)
+    written = None
+    if fix:
+        written = fix_map(loaded, report, accept_fuzzy=accept_fuzzy, backup=not no_backup)
+    if fmt == "json":
+        doc = report.to_dict()
+        doc["fixed"] = written.to_dict() if written else None
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        for line in report.lines():
+            click.echo(line)
+        click.echo(report.summary_line())
+        if written is not None:
+            click.echo(written.message(), err=True)
+    if report.needs_attention(accept_fuzzy=accept_fuzzy and fix):
+        raise SystemExit(1)

@@ -1,0 +1,207 @@
+"""Which sentences of the source no claim quotes: the parts the map has not accounted for.
+
+The source text is split into lines; lines matching one of the map's
+``source.ignore`` regular expressions (page furniture, headings, a byline)
+are left out; every other line is split into sentences with ``pysbd``, each
+with its character span. A sentence is **covered** when the quote of at least
+one claim, as anchored by :mod:`argmap.anchoring`, overlaps it. Quotes that
+are ambiguous or orphaned cover nothing (``argmap anchor`` reports them).
+
+>>> import pathlib, tempfile
+>>> from argmap.loading import load
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "s.txt").write_text("top of page\\nAlpha is true. Beta is false.\\n")
+>>> _ = (d / "m.yaml").write_text("argmap: 1\\nsource:\\n  text: s.txt\\n  ignore: ['^top of page$']\\n"
+...     "claims:\\n  - id: a\\n    text: A.\\n    quote: Alpha is true\\n")
+>>> cov = coverage(load(d / "m.yaml"))
+>>> cov.covered, cov.total, [s.text for s in cov.uncovered]
+(1, 2, ['Beta is false.'])
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from argmap.anchoring import Source, State, anchor_all
+from argmap.diagnostics import ArgmapError, Diagnostic
+
+__all__ = ["Sentence", "QuoteSpan", "Coverage", "coverage", "split_sentences", "ignore_patterns"]
+
+
+@dataclass
+class Sentence:
+    """One sentence of the source: raw span, normalised span, line and column, covering claims."""
+
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    line: int
+    column: int
+    text: str
+    claims: list[str] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.claims)
+
+    def to_dict(self) -> dict:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "start": self.nstart,
+            "end": self.nend,
+            "text": self.text,
+            "claims": self.claims,
+        }
+
+
+@dataclass
+class QuoteSpan:
+    """Where a claim's quote sits: raw and normalised spans."""
+
+    claim: str
+    start: int
+    end: int
+    nstart: int
+    nend: int
+
+
+@dataclass
+class Coverage:
+    """The coverage of one map's source text."""
+
+    path: str
+    source_path: Optional[str]
+    raw: str
+    sentences: list[Sentence]
+    quotes: list[QuoteSpan]
+    unplaced: dict[str, str]
+    ignored: list[tuple[int, str]]
+    claim_text: dict[str, str]
+
+    @property
+    def total(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for s in self.sentences if s.covered)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.covered / self.total if self.total else 100.0
+
+    @property
+    def uncovered(self) -> list[Sentence]:
+        return [s for s in self.sentences if not s.covered]
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.path,
+            "source": self.source_path,
+            "sentences": self.total,
+            "covered": self.covered,
+            "percent": round(self.percent, 2),
+            "uncovered": [s.to_dict() for s in self.uncovered],
+            "unplaced_quotes": self.unplaced,
+            "ignored_lines": [{"line": n, "text": t} for n, t in self.ignored],
+            "items": [s.to_dict() for s in self.sentences],
+        }
+
+
+def ignore_patterns(loaded) -> list[re.Pattern]:
+    """The map's ``source.ignore`` patterns, compiled; a bad one is a located error."""
+    out = []
+    for i, pattern in enumerate(loaded.map.source.ignore):
+        try:
+            out.append(re.compile(pattern))
+        except re.error as exc:
+            where = loaded.sourcemap.find(("source", "ignore", i))
+            raise ArgmapError(Diagnostic(where, f"source.ignore pattern {pattern!r} is not a valid regular expression: {exc}")) from None
+    return out
+
+
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(raw: str, ignore: list[re.Pattern] = ()) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """Raw spans of the sentences of ``raw`` (white space trimmed), and the ignored lines.
+
+    >>> spans, _ = split_sentences("One here. Two there.\\n\\nThree")
+    >>> [("One here. Two there.\\n\\nThree")[a:b] for a, b in spans]
+    ['One here.', 'Two there.', 'Three']
+    """
+    seg = _segmenter()
+    spans: list[tuple[int, int]] = []
+    ignored: list[tuple[int, str]] = []
+    offset = 0
+    for number, line in enumerate(raw.splitlines(keepends=True), start=1):
+        body = line.rstrip("\r\n")
+        start_of_line = offset
+        offset += len(line)
+        if not body.strip():
+            continue
+        if any(p.search(body.strip()) for p in ignore):
+            ignored.append((number, body.strip()))
+            continue
+        pos = 0
+        for piece in seg.segment(body):
+            text = piece.strip()
+            if not text:
+                continue
+            at = body.find(text, pos)
+            if at < 0:  # the splitter changed the text: fall back to the rest of the line
+                at = pos
+                text = body[pos:].strip()
+            spans.append((start_of_line + at, start_of_line + at + len(text)))
+            pos = at + len(text)
+    return spans, ignored
+
+
+def _line_col(raw: str, line_starts: list[int], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(line_starts, offset)
+    return line, offset - line_starts[line - 1] + 1
+
+
+def coverage(loaded) -> Coverage:
+    """Sentences of ``loaded``'s source text and the claims whose quotes cover each."""
+    from argmap.provenance import require_source
+
+    raw = require_source(loaded)
+    ignore = ignore_patterns(loaded)
+    src, quoted = anchor_all(loaded.map, raw)
+    quotes: list[QuoteSpan] = []
+    unplaced: dict[str, str] = {}
+    for q in quoted:
+        if q.section != "claims":
+            continue
+        if q.match.state in (State.ambiguous, State.orphaned) or q.match.start is None:
+            unplaced[q.id] = q.match.state.value
+            continue
+        a, b = src.raw_span(q.match.start, q.match.end)  # type: ignore[arg-type]
+        quotes.append(QuoteSpan(q.id, a, b, q.match.start, q.match.end))  # type: ignore[arg-type]
+    spans, ignored = split_sentences(raw, ignore)
+    line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
+    sentences = []
+    for a, b in spans:
+        na, nb = bisect.bisect_left(src.starts, a), bisect.bisect_left(src.starts, b)
+        line, col = _line_col(raw, line_starts, a)
+        claims = [q.claim for q in quotes if q.nstart < nb and na < q.nend]
+        sentences.append(Sentence(a, b, na, nb, line, col, src.text[na:nb], sorted(set(claims), key=claims.index)))
+    return Coverage(
+        path=str(loaded.path),
+        source_path=str(loaded.source_path) if loaded.source_path else None,
+        raw=raw,
+        sentences=sentences,
+        quotes=quotes,
+        unplaced=unplaced,
+        ignored=ignored,
+        claim_text={c.id: c.text for c in loaded.map.claims},
+    )

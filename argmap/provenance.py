@@ -1,0 +1,169 @@
+"""Anchor reports for a loaded map, and writing the anchors back (``argmap anchor``).
+
+>>> import pathlib, tempfile
+>>> from argmap.loading import load
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "s.txt").write_text("Alpha  beta.\\nGamma delta.\\n")
+>>> _ = (d / "m.yaml").write_text(
+...     "argmap: 1\\nsource:\\n  text: s.txt\\nclaims:\\n  - id: a\\n    text: A.\\n    quote: Gamma delta\\n")
+>>> report = anchor_report(load(d / "m.yaml"))
+>>> report.counts()
+{'exact': 1}
+>>> report.quotes[0].match.start, report.quotes[0].match.end
+(12, 23)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from argmap.anchoring import KINDS, Quoted, Source, State, anchor_all
+from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.terminal import clean
+
+__all__ = ["AnchorReport", "FixResult", "anchor_report", "fix_map", "require_source", "audit_matches"]
+
+
+def require_source(loaded) -> str:
+    """The map's source text, or a located error saying there is none."""
+    if loaded.source_text is None:
+        raise ArgmapError(
+            Diagnostic(
+                loaded.sourcemap.find(("source",)),
+                "the map names no source text to anchor quotes to; add 'source: {text: FILE}'",
+            )
+        )
+    return loaded.source_text
+
+
+@dataclass
+class AnchorReport:
+    """Every quote of a map and its :class:`~argmap.anchoring.State`."""
+
+    loaded: object
+    source: Source
+    quotes: list[Quoted]
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(q.match.state.value for q in self.quotes)
+        return {s.value: found[s.value] for s in State if found[s.value]}
+
+    def location(self, q: Quoted):
+        return self.loaded.sourcemap.find((q.section, q.index, "quote"))  # type: ignore[attr-defined]
+
+    def needs_attention(self, accept_fuzzy: bool = False) -> bool:
+        bad = {State.ambiguous, State.orphaned} | (set() if accept_fuzzy else {State.fuzzy})
+        return any(q.match.state in bad for q in self.quotes)
+
+    def lines(self) -> list[str]:
+        """One line per quote: ``FILE:LINE:COL: state kind 'id' details``."""
+        out = []
+        for q in self.quotes:
+            kind = KINDS[q.section]
+            m = q.match
+            detail = ""
+            if m.state is State.moved:
+                detail = f" now at {m.start}-{m.end} ({m.note})"
+            elif m.state is State.fuzzy:
+                detail = f" {m.similarity:.0%} similar at {m.start}-{m.end}: {m.found!r}"
+            elif m.state is State.ambiguous:
+                spans = ", ".join(f"{a}-{b}" for a, b in m.candidates[:6])
+                detail = f" at {spans}: {m.note}"
+            elif m.state is State.orphaned:
+                detail = f": {m.note}"
+            elif m.start is not None:
+                detail = f" at {m.start}-{m.end}"
+            out.append(clean(f"{self.location(q)}: {m.state.value} {kind} '{q.id}'{detail}"))
+        return out
+
+    def summary_line(self) -> str:
+        counts = self.counts()
+        parts = ", ".join(f"{n} {state}" for state, n in counts.items()) or "nothing to anchor"
+        return f"{len(self.quotes)} quotes: {parts}"
+
+    def to_dict(self) -> dict:
+        items = []
+        for q in self.quotes:
+            loc = self.location(q)
+            items.append({**q.to_dict(), "file": loc.file, "line": loc.line, "column": loc.column})
+        return {
+            "file": str(self.loaded.path),  # type: ignore[attr-defined]
+            "sha256": self.source.digest,
+            "quotes": items,
+            "summary": self.counts(),
+        }
+
+
+def anchor_report(loaded) -> AnchorReport:
+    """Locate every claim and evidence quote of ``loaded`` in its source text."""
+    src, quotes = anchor_all(loaded.map, require_source(loaded))
+    return AnchorReport(loaded, src, quotes)
+
+
+@dataclass
+class FixResult:
+    """What ``--fix`` wrote."""
+
+    path: Path
+    anchored: list[str]
+    requoted: list[str]
+    sha256_written: bool
+    backup: Optional[Path]
+
+    def message(self) -> str:
+        if not (self.anchored or self.requoted or self.sha256_written):
+            return clean(f"{self.path}: anchors already up to date; nothing written")
+        what = f"{len(self.anchored)} anchors"
+        if self.requoted:
+            what += f", {len(self.requoted)} quotes updated ({', '.join(self.requoted)})"
+        if self.sha256_written:
+            what += ", source.sha256"
+        extra = f"; backup in {self.backup}" if self.backup else ""
+        return clean(f"{self.path}: wrote {what}{extra}")
+
+    def to_dict(self) -> dict:
+        return {
+            "path": str(self.path),
+            "anchored": self.anchored,
+            "requoted": self.requoted,
+            "sha256_written": self.sha256_written,
+            "backup": str(self.backup) if self.backup else None,
+        }
+
+
+def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup: bool = True) -> FixResult:
+    """Rewrite the map file with the report's anchors (round-trip YAML, atomic, with a .bak)."""
+    from argmap.anchor_fix import rewrite
+    from argmap.fsutil import atomic_write
+    from argmap.fsutil import backup as make_backup
+    from argmap.loading import load_text
+
+    path = Path(loaded.path)
+    if loaded.format != "yaml":
+        raise ArgmapError(
+            Diagnostic(loaded.sourcemap.find(()), f"--fix rewrites YAML maps only; this map was read as {loaded.format}")
+        )
+    original = path.read_text(encoding="utf-8-sig")
+    result = rewrite(original, report.quotes, report.source, accept_fuzzy=accept_fuzzy)
+    bak = None
+    if result.changed:
+        load_text(result.text, path)  # the rewritten map must still be a valid map
+        if backup:
+            bak = make_backup(path)
+        atomic_write(path, result.text)
+    return FixResult(path, result.anchored, result.requoted, result.sha256_written, bak)
+
+
+def audit_matches(ctx) -> dict[str, Quoted]:
+    """Element id → its anchored quote, computed once per audit (shared by the quote rules)."""
+    cached = getattr(ctx, "_argmap_anchor_matches", None)
+    if cached is None:
+        cached = {}
+        if ctx.source_text is not None:
+            _, quotes = anchor_all(ctx.map, ctx.source_text)
+            cached = {q.id: q for q in quotes}
+        setattr(ctx, "_argmap_anchor_matches", cached)
+    return cached
