@@ -1,50 +1,72 @@
 """Atomic file writes: a temp file in the same folder, fsync, then rename.
 
-A failure or a kill during the write leaves the previous file intact.
+A failure or a kill during the write leaves the previous file intact: readers
+see the old content or the complete new content, never a part. A symlinked
+target is written through (the link stays a link). A write that fails for a
+reason the user can fix (missing folder, no permission, disk full) raises
+:class:`~argmap.diagnostics.ArgmapError` naming the file.
 
 >>> import pathlib, tempfile
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
 >>> atomic_write(p, "hello")
 >>> p.read_text()
 'hello'
+>>> try:
+...     atomic_write(p.parent / "no" / "such" / "out.txt", "x")
+... except ArgmapError as exc:
+...     print(exc.diagnostics[0].message)
+cannot write: No such file or directory
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 from typing import Union
 
+from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.locations import Location
+
 __all__ = ["atomic_write", "backup"]
+
+
+def _cannot(path: Path, verb: str, exc: OSError) -> ArgmapError:
+    reason = exc.strerror or type(exc).__name__
+    return ArgmapError(Diagnostic(Location(str(path)), f"cannot {verb}: {reason}"))
 
 
 def atomic_write(path: Union[str, Path], data: Union[str, bytes], *, encoding: str = "utf-8") -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never a part."""
-    path = Path(path)
+    shown = Path(path)
+    path = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
     if isinstance(data, str):
         data = data.encode(encoding)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    if path.is_dir():
+        raise ArgmapError(Diagnostic(Location(str(shown)), "cannot write: is a folder"))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _cannot(shown, "write", exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            try:
-                shutil.copymode(path, tmp)
-            except OSError:
-                pass
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise _cannot(shown, "write", exc) from None
         raise
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
@@ -57,10 +79,14 @@ def atomic_write(path: Union[str, Path], data: Union[str, bytes], *, encoding: s
 
 
 def backup(path: Union[str, Path]) -> Path:
-    """Copy ``path`` to ``path.bak`` (atomically) before it is rewritten."""
+    """Copy ``path`` to ``path.bak`` (atomically) before it is rewritten; returns the copy."""
     path = Path(path)
     bak = path.with_name(path.name + ".bak")
-    atomic_write(bak, path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _cannot(path, "read", exc) from None
+    atomic_write(bak, data)
     return bak
 
 

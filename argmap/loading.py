@@ -25,6 +25,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.limits import Limits, check_strings, compose_yaml, flow_depth
 from argmap.locations import Location, SourceMap
 from argmap.model import ArgumentMap, InferenceKind
 
@@ -39,15 +40,6 @@ __all__ = [
     "detect_format",
     "READERS",
 ]
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits for untrusted input. Each can be raised by the user."""
-
-    max_bytes: int = int(os.environ.get("ARGMAP_MAX_BYTES", 50 * 1024 * 1024))
-    max_nodes: int = int(os.environ.get("ARGMAP_MAX_NODES", 5_000_000))
-    max_depth: int = int(os.environ.get("ARGMAP_MAX_DEPTH", 200))
 
 
 @dataclass
@@ -87,7 +79,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def parse_yaml(text: str, file: str, limits: Limits = Limits()) -> tuple[Any, SourceMap]:
+def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[Any, SourceMap]:
     """Parse YAML into plain data and a :class:`SourceMap` of every key and value.
 
     Duplicate keys, alias bombs and over-deep nesting are errors.
@@ -96,10 +88,11 @@ def parse_yaml(text: str, file: str, limits: Limits = Limits()) -> tuple[Any, So
     >>> data, str(sm.find(("a", "b", 1)))
     ({'a': {'b': [1, 2]}}, 'x.yaml:2:10')
     """
+    limits = limits if limits is not None else Limits()
     loader = _Loader(text)
     try:
         try:
-            node = loader.get_single_node()
+            node = compose_yaml(loader, file, limits)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -114,7 +107,6 @@ def parse_yaml(text: str, file: str, limits: Limits = Limits()) -> tuple[Any, So
         positions: dict = {}
         if node is None:
             return None, SourceMap(file, positions)
-        _check_size(node, file, limits)
         builder = _Builder(loader, file, positions, limits)
         data = builder.build(node, (), 0)
         return data, SourceMap(file, positions)
@@ -122,40 +114,7 @@ def parse_yaml(text: str, file: str, limits: Limits = Limits()) -> tuple[Any, So
         loader.dispose()
 
 
-def _check_size(root: yaml.Node, file: str, limits: Limits) -> None:
-    """Refuse documents whose aliases expand beyond ``max_nodes`` (billion laughs)."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool, int]] = [(root, False, 0)]
-    while stack:
-        node, done, depth = stack.pop()
-        key = id(node)
-        if key in sizes and not done:
-            continue
-        if depth > limits.max_depth:
-            raise ArgmapError(
-                Diagnostic(Location(file, *_mark(node)), f"nesting deeper than {limits.max_depth} levels")
-            )
-        if isinstance(node, yaml.ScalarNode):
-            sizes[key] = 1
-            continue
-        children = (
-            [c for kv in node.value for c in kv] if isinstance(node, yaml.MappingNode) else list(node.value)
-        )
-        if done:
-            total = 1 + sum(sizes.get(id(c), 1) for c in children)
-            if total > limits.max_nodes:
-                raise ArgmapError(
-                    Diagnostic(
-                        Location(file, *_mark(node)),
-                        f"document expands to more than {limits.max_nodes} nodes (YAML aliases?);"
-                        " raise ARGMAP_MAX_NODES if this is intended",
-                    )
-                )
-            sizes[key] = total
-        else:
-            sizes[key] = 0  # in progress: a cycle through an alias counts as nothing more
-            stack.append((node, True, depth))
-            stack.extend((c, False, depth + 1) for c in children if id(c) not in sizes)
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:omap"}
 
 
 class _Builder:
@@ -164,6 +123,20 @@ class _Builder:
         self.file = file
         self.positions = positions
         self.limits = limits
+        self.merged: dict[int, int] = {}  # id(mapping node) → how many of its pairs came from merges
+
+    def _key(self, key_node: yaml.Node) -> Any:
+        key = None
+        if isinstance(key_node, yaml.ScalarNode):
+            try:
+                key = self.loader.construct_object(key_node, deep=True)
+            except yaml.YAMLError as exc:
+                raise ArgmapError(
+                    Diagnostic(Location(self.file, *_mark(key_node)), f"invalid YAML key: {getattr(exc, 'problem', exc)}")
+                ) from None
+            if isinstance(key, (str, int, float, bool)) or key is None:
+                return key
+        raise ArgmapError(Diagnostic(Location(self.file, *_mark(key_node)), "a mapping key must be a plain value"))
 
     def build(self, node: yaml.Node, path: tuple, depth: int) -> Any:
         self.positions.setdefault(path, _mark(node))
@@ -174,33 +147,39 @@ class _Builder:
                 raise ArgmapError(
                     Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML value: {getattr(exc, 'problem', exc)}")
                 ) from None
+        if node.tag not in _COLLECTION_TAGS:
+            raise ArgmapError(
+                Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML value: unsupported tag {node.tag!r}")
+            )
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
-            try:
-                self.loader.flatten_mapping(node)
-            except yaml.YAMLError as exc:
-                raise ArgmapError(
-                    Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML merge: {getattr(exc, 'problem', exc)}")
-                ) from None
+            merged = self.merged.get(id(node))
+            if merged is None:  # flatten once: the same node may be reached again through an alias
+                own = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
+                try:
+                    self.loader.flatten_mapping(node)
+                except yaml.YAMLError as exc:
+                    raise ArgmapError(
+                        Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML merge: {getattr(exc, 'problem', exc)}")
+                    ) from None
+                merged = self.merged[id(node)] = len(node.value) - own
             result: dict = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise ArgmapError(
-                        Diagnostic(Location(self.file, *_mark(key_node)), "a mapping key must be a plain value")
-                    )
-                key = self.loader.construct_object(key_node, deep=True)
-                if not isinstance(key, (str, int, float, bool)) and key is not None:
-                    raise ArgmapError(
-                        Diagnostic(Location(self.file, *_mark(key_node)), "a mapping key must be a plain value")
-                    )
-                if key in result:
+            from_merge: set = set()
+            for index, (key_node, value_node) in enumerate(node.value):
+                key = self._key(key_node)
+                if key in result and key not in from_merge:
                     first = self.positions.get(("#key",) + path + (key,))
                     where = f" (first at line {first[0]})" if first else ""
                     raise ArgmapError(
                         Diagnostic(Location(self.file, *_mark(key_node)), f"duplicate key '{key}'{where}")
                     )
+                if index < merged:  # merged keys: later ones and the mapping's own keys override them
+                    from_merge.add(key)
+                else:
+                    from_merge.discard(key)
                 self.positions[("#key",) + path + (key,)] = _mark(key_node)
+                self.positions.pop(path + (key,), None)
                 result[key] = self.build(value_node, path + (key,), depth + 1)
             return result
         raise ArgmapError(Diagnostic(Location(self.file, *_mark(node)), "unsupported YAML node"))
@@ -375,7 +354,7 @@ def _fast_yaml(path: Path, text: str, limits: Limits) -> Optional[tuple[Argument
     fully located slow path (which also produces every error message)."""
     from argmap.fastyaml import fast_parse
 
-    if len(text) > 200_000_000 or text.count("[") + text.count("{") > 2 * limits.max_depth * 1000:
+    if len(text) > 200_000_000 or flow_depth(text) > limits.max_depth:  # that parser is slow on deep nesting
         return None
     parsed = fast_parse(text, str(path))
     if parsed is None:
@@ -435,17 +414,16 @@ def _read_file(path: Path, limits: Limits) -> str:
         raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"cannot read: {exc.strerror}")) from None
     if path.is_dir():
         raise ArgmapError(Diagnostic(Location(str(path), 0, 0), "is a folder, not a map file"))
+    too_big = f"over the limit of {limits.max_bytes} bytes; raise ARGMAP_MAX_BYTES to allow it"
     if size > limits.max_bytes:
-        raise ArgmapError(
-            Diagnostic(
-                Location(str(path), 0, 0),
-                f"file is {size} bytes, over the limit of {limits.max_bytes}; raise ARGMAP_MAX_BYTES to allow it",
-            )
-        )
+        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"file is {size} bytes, {too_big}"))
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as fh:  # bounded: pipes and devices report no size
+            raw = fh.read(limits.max_bytes + 1)
     except OSError as exc:
         raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"cannot read: {exc.strerror}")) from None
+    if len(raw) > limits.max_bytes:
+        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"file is {too_big}"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -463,24 +441,36 @@ def _read_source_text(
     where = loaded.sourcemap.find(("source", "text"))
     if "://" in ref:
         raise ArgmapError(Diagnostic(where, f"source text must be a local file, not a URL ({ref!r}); URLs are never fetched"))
-    base = loaded.path.resolve().parent
-    target = (base / ref).resolve()
+    try:
+        base = loaded.path.resolve().parent
+        target = (base / ref).resolve()  # symlinks resolved: a link may not lead outside either
+        is_file = target.is_file()
+    except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, name too long, symlink loop
+        raise ArgmapError(Diagnostic(where, f"source text path {ref!r} cannot be used: {exc}")) from None
     if not allow_outside and base != target and base not in target.parents:
         raise ArgmapError(
             Diagnostic(where, f"source text '{ref}' is outside the map's folder; pass --allow-outside to read it")
         )
-    if not target.is_file():
+    if not is_file:
         raise ArgmapError(Diagnostic(where, f"source text file '{ref}' not found (looked in {base})"))
     text = _read_file(target, limits)
     loaded.source_text = text
     loaded.source_path = target
 
 
-def load_text(text: str, path: Path | str, fmt: Optional[str] = None, limits: Limits = Limits()) -> tuple[ArgumentMap, SourceMap, str]:
+def load_text(text: str, path: Path | str, fmt: Optional[str] = None, limits: Optional[Limits] = None) -> tuple[ArgumentMap, SourceMap, str]:
     """Parse and validate map text (no source text is read). Returns (map, sourcemap, format)."""
     path = Path(path)
+    limits = limits if limits is not None else Limits()
     fmt = fmt or detect_format(path, text)
-    m, sourcemap = READERS[fmt](path, text, limits)
+    try:
+        m, sourcemap = READERS[fmt](path, text, limits)
+    except RecursionError:
+        raise ArgmapError(
+            Diagnostic(Location(str(path), 1, 1), f"nested too deeply to read (over {limits.max_depth} levels?)")
+        ) from None
+    if len(text) > limits.max_string:
+        check_strings(m, sourcemap, limits)
     diags = check_references(m, sourcemap)
     if diags and not sourcemap.exact and fmt == "yaml":
         data, sourcemap = parse_yaml(text, str(path), limits)  # precise places for the errors
@@ -497,10 +487,11 @@ def load(
     fmt: Optional[str] = None,
     read_source: bool = True,
     allow_outside: bool = False,
-    limits: Limits = Limits(),
+    limits: Optional[Limits] = None,
 ) -> LoadedMap:
     """Read, validate and check one map file; raise :class:`ArgmapError` on any problem."""
     path = Path(path)
+    limits = limits if limits is not None else Limits()
     text = _read_file(path, limits)
     m, sourcemap, fmt = load_text(text, path, fmt, limits)
     loaded = LoadedMap(path=path, map=m, sourcemap=sourcemap, format=fmt)

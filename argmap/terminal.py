@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean"]
+__all__ = ["clean", "one_line"]
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -17,3 +17,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def clean(text: str) -> str:
     """Remove ANSI escape sequences and control characters (keeps newline and tab)."""
     return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """:func:`clean`, with line breaks and tabs shown as ``\\n``/``\\t`` so one
+    message stays one line (user text cannot forge further output lines).
+
+    >>> one_line("bad key 'a\\nargmap: error: forged'\\x1b[2J")
+    "bad key 'a\\\\nargmap: error: forged'"
+    """
+    return clean(text).replace("\r", "").replace("\n", "\\n").replace("\t", "\\t")
