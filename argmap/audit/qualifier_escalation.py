@@ -2,13 +2,15 @@
 
 Qualifiers are ordered (:attr:`argmap.model.Qualifier.strength`: might/may/
 could/possibly 1, arguably/plausibly 2, likely/probably 3, should/presumably 4,
-certainly/must and an unhedged statement 5). A conclusion can be no stronger
-than its best supporting route, and a route is as strong as its weakest part:
-the step's own qualifier and its premises' qualifiers. Only the immediate
-level is compared (the premises' own support is judged where they are
-concluded). Claims with their own evidence or marked as assumptions are not
-reported: they do not rest on the hedged steps alone. The message names both
-words, e.g. "concluded unhedged ('none') from a step hedged 'may'".
+certainly/must and an unhedged statement 5). Each support step into a claim
+is as strong as its weakest part: the step's own qualifier and its premises'
+qualifiers. When the claim is stated more strongly than that, the claim is
+escalated over that step; one finding per such step, located at the claim.
+Only the immediate level is compared (a premise's own support is judged
+where it is concluded). Claims with their own evidence or marked as
+assumptions are not reported: they do not rest on the hedged steps. The
+message names both words, e.g. "concluded unhedged ('none') from a step
+hedged 'may'".
 
 Failing example::
 
@@ -68,18 +70,13 @@ def check(ctx) -> Iterator[Finding]:
         if not steps or c.evidence or c.assumption:
             continue
         mine = strength(c.qualifier)
-        best = None  # (route strength, description, inference id)
+        stated = "unhedged ('none')" if c.qualifier is None else f"'{c.qualifier.value}'"
         for inf in steps:
-            weakest = (strength(inf.qualifier), f"a step hedged '{_word(inf.qualifier)}'", inf.id)
+            weakest = (strength(inf.qualifier), f"a step hedged '{_word(inf.qualifier)}'")
             for p in g.premises(inf.id):
                 if strength(p.qualifier) < weakest[0]:
-                    weakest = (strength(p.qualifier), f"premise '{p.id}' hedged '{_word(p.qualifier)}'", inf.id)
-            if best is None or weakest[0] > best[0]:
-                best = weakest
-        if best is not None and mine > best[0]:
-            stated = "unhedged ('none')" if c.qualifier is None else f"'{c.qualifier.value}'"
-            yield ctx.finding(
-                c.id,
-                f"'{c.id}' is concluded {stated} from {best[1]} (step '{best[2]}')",
-                related=[best[2]],
-            )
+                    weakest = (strength(p.qualifier), f"premise '{p.id}' hedged '{_word(p.qualifier)}'")
+            if mine > weakest[0]:
+                yield ctx.finding(
+                    c.id, f"'{c.id}' is concluded {stated} from {weakest[1]} (step '{inf.id}')", related=[inf.id]
+                )

@@ -2,9 +2,11 @@
 
 When the words of a claim or evidence record contain quotation marks, the
 source is quoting someone else: a statement, a document, a slogan. The reader
-needs to know where those words come from. A claim passes when one of its
-evidence records has a ``citation``, ``url`` or ``by``; an evidence record
-passes when it has one of these itself. Double quotation marks (straight,
+needs to know where those words come from. A claim is reported when it has
+no evidence record at all (when it has records, the records are checked
+instead); an evidence record when it has no ``citation``, ``url`` or ``by``.
+A ``statement`` with no speaker is reported once, by
+``unattributed-quotation`` (ARG305). Double quotation marks (straight,
 curly, guillemets) and curly single quotation marks count; an apostrophe as
 in *Russia’s* or *the Serbs’ land* does not.
 
@@ -37,6 +39,7 @@ import re
 from typing import Iterator
 
 from argmap.diagnostics import Finding, Severity
+from argmap.model import EvidenceKind
 
 __all__ = ["quotes_someone", "CODE", "NAME", "SEVERITY", "SUMMARY", "check"]
 
@@ -68,14 +71,14 @@ def _sourced(e) -> bool:
 
 
 def check(ctx) -> Iterator[Finding]:
-    records = ctx.evidence
     for c in ctx.map.claims:
-        if c.quote and quotes_someone(c.quote):
-            if not any(_sourced(records[e]) for e in c.evidence if e in records):
-                yield ctx.finding(
-                    c.id, f"the quote of '{c.id}' quotes someone, but no evidence says who or where", "quote"
-                )
+        if c.quote and not c.evidence and quotes_someone(c.quote):
+            yield ctx.finding(
+                c.id, f"the quote of '{c.id}' quotes someone, but no evidence record says who or where", "quote"
+            )
     for e in ctx.map.evidence:
+        if e.kind is EvidenceKind.statement:
+            continue  # a statement needs a speaker: reported by unattributed-quotation (ARG305)
         if e.quote and quotes_someone(e.quote) and not _sourced(e):
             yield ctx.finding(
                 e.id, f"evidence '{e.id}' quotes someone, but gives no citation, url or speaker ('by')", "quote"

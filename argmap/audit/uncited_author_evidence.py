@@ -3,8 +3,9 @@
 Authors often mention outside support in passing ("reports show ...").
 The map records it as evidence (``added_by: author``, the default) and
 this rule notes, at ``info`` level, that the article does not say where it
-comes from: a lead for a fact-checker. A record that quotes someone and has
-no source at all is reported once, by ``quotation-without-source`` (ARG302).
+comes from: a lead for a fact-checker. A record that quotes someone and names
+no speaker is reported once, by ``quotation-without-source`` (ARG302) or
+``unattributed-quotation`` (ARG305).
 
 Failing example::
 

@@ -3,8 +3,8 @@
 An evidence record the analyst adds (``added_by: analyst``) must say where
 it comes from; otherwise nobody can check it. (Evidence the article's author
 gives without a citation is ``uncited-author-evidence``, ARG304, info.) A
-record that quotes someone and has no source at all is reported once, by
-``quotation-without-source`` (ARG302).
+record that quotes someone and names no speaker is reported once, by
+``quotation-without-source`` (ARG302) or ``unattributed-quotation`` (ARG305).
 
 Failing example::
 
@@ -41,7 +41,7 @@ SUMMARY = "Evidence added by the analyst with no citation and no URL."
 
 
 def uncited(e) -> bool:
-    """No citation, no URL, and not already reported as an unsourced quotation."""
+    """No citation, no URL, and not already reported as an unsourced or unattributed quotation."""
     if e.citation or e.url:
         return False
     return not (e.quote and quotes_someone(e.quote) and not e.by)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-# One info (ARG102 on the uncited fact 'f') and one warning (ARG103 on the step 'i' resting on it).
+# One info (ARG102 on the uncited fact 'f'), two warnings (ARG101 on 'p', ARG103 on the step 'i').
 MAP = """\
 argmap: 1
 thesis: t
@@ -16,9 +16,12 @@ claims:
     kind: causal
   - id: f
     text: The war began in 2014.
+  - id: p
+    text: The war was about the treaty.
+    kind: interpretation
 inferences:
   - id: i
-    premises: [f]
+    premises: [f, p]
     conclusion: t
     warrant: A war makes treaties fail.
 """
@@ -35,8 +38,10 @@ def test_text_output_and_default_exit(run_cli, mapfile):
     lines = result.stdout.splitlines()
     assert lines == [
         f"{mapfile}:7:5: info ARG102 [uncited-fact] fact 'f' is given without evidence (f)",
-        f"{mapfile}:10:5: warning ARG103 [unsupported-step] step 'i' to 't' rests on unsupported premise 'f' (i)",
-        "2 findings (0 errors, 1 warning, 1 info) in 1 file",
+        f"{mapfile}:9:5: warning ARG101 [unsupported-claim] interpretation claim 'p' has no support: "
+        "no evidence, no supporting step, not an assumption (p)",
+        f"{mapfile}:13:5: warning ARG103 [unsupported-step] step 'i' to 't' rests on unsupported premise 'p' (i)",
+        "3 findings (0 errors, 2 warnings, 1 info) in 1 file",
     ]
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
 
@@ -49,8 +54,8 @@ def test_text_output_and_default_exit(run_cli, mapfile):
         (["--fail-on", "warning"], 1),
         (["--fail-on", "info"], 1),
         (["--fail-on", "never"], 0),
-        (["--fail-on", "warning", "--ignore", "ARG103"], 0),
-        (["--fail-on", "info", "--ignore", "ARG103"], 1),
+        (["--fail-on", "warning", "--ignore", "ARG101,ARG103"], 0),
+        (["--fail-on", "info", "--ignore", "ARG101", "--ignore", "unsupported-step"], 1),
         (["--fail-on", "info", "--ignore", "ARG1"], 0),
         (["--fail-on", "warning", "--select", "ARG2,ARG3"], 0),
         (["--fail-on", "warning", "--select", "ARG3", "--select", "unsupported-step"], 1),
@@ -63,7 +68,7 @@ def test_fail_on_select_ignore_exit_codes(run_cli, mapfile, options, code):
 def test_select_limits_rules(run_cli, mapfile):
     every = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "ALL").stdout)
     one = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "uncited-fact").stdout)
-    assert [f["code"] for f in every["findings"]] == ["ARG102", "ARG103"]
+    assert [f["code"] for f in every["findings"]] == ["ARG102", "ARG101", "ARG103"]
     assert [f["code"] for f in one["findings"]] == ["ARG102"]
 
 
@@ -106,18 +111,18 @@ def test_sarif_shape(run_cli, mapfile, monkeypatch):
     (result,) = run["results"]
     assert result["ruleId"] == "ARG103" and result["level"] == "warning"
     assert rules[result["ruleIndex"]]["id"] == "ARG103"
-    assert "'f'" in result["message"]["text"]
+    assert "'p'" in result["message"]["text"]
     loc = result["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "map.yaml"
-    assert loc["region"] == {"startLine": 10, "startColumn": 5}
+    assert loc["region"] == {"startLine": 13, "startColumn": 5}
 
 
 def test_github_lines(run_cli, mapfile):
-    out = run_cli("audit", mapfile, "--format", "github", "--select", "ALL").stdout.splitlines()
+    out = run_cli("audit", mapfile, "--format", "github", "--select", "ARG102,ARG103").stdout.splitlines()
     assert out == [
         f"::notice file={mapfile},line=7,col=5,title=ARG102 uncited-fact::fact 'f' is given without evidence (f)",
-        f"::warning file={mapfile},line=10,col=5,title=ARG103 unsupported-step::"
-        "step 'i' to 't' rests on unsupported premise 'f' (i)",
+        f"::warning file={mapfile},line=13,col=5,title=ARG103 unsupported-step::"
+        "step 'i' to 't' rests on unsupported premise 'p' (i)",
     ]
 
 

@@ -10,7 +10,7 @@ from argmap.audit import rule
 from argmap.config import Config, discover, load_config
 from argmap.diagnostics import ArgmapError, Severity
 
-# ARG102 (info) on 'f' and ARG103 (warning) on 'i'.
+# ARG102 (info) on 'f', ARG101 (warning) on 'p', ARG103 (warning) on 'i'.
 MAP = """\
 argmap: 1
 thesis: t
@@ -20,9 +20,12 @@ claims:
     kind: causal
   - id: f
     text: F.
+  - id: p
+    text: P.
+    kind: interpretation
 inferences:
   - id: i
-    premises: [f]
+    premises: [f, p]
     conclusion: t
     warrant: W.
 """
@@ -46,19 +49,19 @@ def test_defaults_without_configuration(tmp_path, run_cli):
     path = tmp_path / "m.yaml"
     path.write_text(MAP, encoding="utf-8")
     assert discover(path) == Config()
-    assert _audit(run_cli, path) == (0, [("ARG102", "info"), ("ARG103", "warning")])
+    assert _audit(run_cli, path) == (0, [("ARG102", "info"), ("ARG101", "warning"), ("ARG103", "warning")])
 
 
 def test_argmap_toml_found_from_parent_folder(tmp_path, run_cli):
     path = _layout(tmp_path, "argmap.toml", 'ignore = ["uncited-fact"]\nfail-on = "warning"\n')
     assert discover(path).path == tmp_path / "argmap.toml"
-    assert _audit(run_cli, path) == (1, [("ARG103", "warning")])
+    assert _audit(run_cli, path) == (1, [("ARG101", "warning"), ("ARG103", "warning")])
 
 
 def test_pyproject_tool_argmap_with_severity_table(tmp_path, run_cli):
     text = '[project]\nname = "x"\n\n[tool.argmap]\nselect = ["ARG1"]\n\n[tool.argmap.severity]\nuncited-fact = "error"\n'
     path = _layout(tmp_path, "pyproject.toml", text)
-    assert _audit(run_cli, path) == (1, [("ARG102", "error"), ("ARG103", "warning")])
+    assert _audit(run_cli, path) == (1, [("ARG102", "error"), ("ARG101", "warning"), ("ARG103", "warning")])
 
 
 def test_pyproject_without_tool_argmap_is_skipped(tmp_path):
