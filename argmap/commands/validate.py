@@ -8,7 +8,7 @@ import click
 
 from argmap.commands._common import allow_outside_option, load_map, map_files
 from argmap.diagnostics import ArgmapError
-from argmap.terminal import clean
+from argmap.terminal import one_line
 
 
 @click.command()
@@ -28,10 +28,10 @@ def validate(files: tuple[Path, ...], allow_outside: bool, quiet: bool) -> None:
         except ArgmapError as exc:
             failed = True
             for d in exc.diagnostics:
-                click.echo(f"argmap: error: {clean(str(d))}", err=True)
+                click.echo(f"argmap: error: {one_line(str(d))}", err=True)
             continue
         for warning in _warnings(loaded):
-            click.echo(f"argmap: warning: {clean(warning)}", err=True)
+            click.echo(f"argmap: warning: {one_line(warning)}", err=True)
         if not quiet:
             m = loaded.map
             click.echo(
