@@ -48,31 +48,46 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         from argmap.diagnostics import ArgmapError
-        from argmap.terminal import clean
+        from argmap.terminal import clean, one_line
 
         try:
             return super().invoke(ctx)
         except ArgmapError as exc:
             for d in exc.diagnostics:
-                click.echo(f"argmap: error: {clean(str(d))}", err=True)
+                click.echo(f"argmap: error: {one_line(str(d))}", err=True)
             ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+        except click.ClickException as exc:  # usage errors (exit 2) may quote file names
+            exc.message = clean(exc.message)
+            raise
+        except (click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
             click.echo("argmap: interrupted", err=True)
             ctx.exit(130)
-        except BrokenPipeError:
-            sys.stderr.close()
+        except BrokenPipeError:  # the reader went away (| head): stop quietly
+            _silence_stdout()
             ctx.exit(1)
         except Exception as exc:  # noqa: BLE001 - the one place internal errors are reported
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(
-                f"argmap: internal error: {type(exc).__name__}: {clean(str(exc))[:300]}\n"
+                f"argmap: internal error: {type(exc).__name__}: {one_line(str(exc))[:300]}\n"
                 "This is a bug in argmap. Please report it with the output of the same command run with --debug.",
                 err=True,
             )
             ctx.exit(3)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (e.g. under a test runner)
+        pass
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
