@@ -1,0 +1,192 @@
+"""The bundled map of the Serbia–Azerbaijan article: valid, faithful to its source, complete.
+
+These tests read the real files under claims/: the map, and the copy of the
+article that its quotes are anchored in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from argmap.loading import load
+from argmap.model import ClaimKind, InferenceKind, Qualifier
+
+CLAIMS = Path(__file__).resolve().parents[1] / "claims"
+MAP = CLAIMS / "serbia-azerbaijan.yaml"
+TEXT = CLAIMS / "serbia-azerbaijan.txt"
+THESIS = "partnership-is-about-russia"
+
+
+def fold(text: str) -> str:
+    """NFC and white space (including the article's no-break spaces) folded to single spaces."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load(MAP)
+
+
+@pytest.fixture(scope="module")
+def source(loaded) -> str:
+    assert loaded.source_path == TEXT.resolve()
+    return loaded.source_text
+
+
+def body_lines(loaded, source: str) -> list[str]:
+    """Lines of the article that are argument: not blank, not matched by ``source.ignore``."""
+    patterns = [re.compile(p) for p in loaded.map.source.ignore]
+    return [
+        line
+        for line in source.splitlines()
+        if line.strip() and not any(p.search(line) for p in patterns)
+    ]
+
+
+def body_sentences(loaded, source: str) -> list[str]:
+    """Sentences of the body, split line by line with pysbd (lines are paragraphs)."""
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    sentences = []
+    for line in body_lines(loaded, source):
+        sentences.extend(fold(s) for s in segmenter.segment(line) if s.strip())
+    return sentences
+
+
+# ---------------------------------------------------------------- validity
+
+
+def test_map_validates_and_reads_its_source(loaded, source):
+    m = loaded.map
+    assert m.thesis == THESIS
+    assert len(m.claims) >= 60 and m.evidence and m.inferences
+    assert source.startswith("top of page")
+
+
+def test_copy_equals_corpus_file(corpus):
+    assert TEXT.read_bytes() == (corpus / "serbia-azerbaijan.txt").read_bytes()
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_every_claim_and_evidence_quote_is_in_the_source(loaded, source):
+    text = fold(source)
+    m = loaded.map
+    assert [c.id for c in m.claims if not c.quote] == []
+    assert [e.id for e in m.evidence if e.added_by.value == "author" and not e.quote] == []
+    quoted = [el for el in [*m.claims, *m.evidence] if el.quote]
+    assert [el.id for el in quoted if fold(el.quote) not in text] == []
+
+
+def test_every_inference_marker_is_in_the_source(loaded, source):
+    text = fold(source)
+    missing = [i.id for i in loaded.map.inferences if i.quote and fold(i.quote) not in text]
+    assert missing == []
+
+
+def test_ignore_patterns_each_match_a_line_and_skip_no_sentence_of_the_body(loaded, source):
+    lines = source.splitlines()
+    for pattern in loaded.map.source.ignore:
+        hits = [line for line in lines if re.search(pattern, line)]
+        assert len(hits) == 1, (pattern, hits)
+    body = body_lines(loaded, source)
+    assert body[0] == loaded.map.claim(THESIS).quote  # the title stays: it is the thesis
+    assert not any(line.startswith(("Martin Wirkus", "top of page", "bottom of page")) for line in body)
+
+
+def test_every_assertive_sentence_of_the_body_is_covered_by_a_claim(loaded, source):
+    quotes = [fold(c.quote) for c in loaded.map.claims if c.quote]
+    sentences = [s for s in body_sentences(loaded, source) if not s.endswith("?")]
+    assert len(sentences) >= 40
+    uncovered = [s for s in sentences if not any(q in s for q in quotes)]
+    assert uncovered == []
+
+
+def test_every_quotation_in_the_article_is_an_evidence_record(loaded, source):
+    """Words in double quotation marks are someone's words: each must be evidence."""
+    text = fold("\n".join(body_lines(loaded, source)))
+    quoted = re.findall(r"“[^”]+”|\"[^\"]+\"", text)
+    assert len(quoted) >= 5
+    evidence_quotes = [fold(e.quote) for e in loaded.map.evidence if e.quote]
+    assert [q for q in quoted if not any(q in e for e in evidence_quotes)] == []
+
+
+def test_claims_quoting_a_hedge_carry_a_qualifier(loaded):
+    hedges = "|".join(q.value for q in Qualifier)
+    hedged = [c for c in loaded.map.claims if c.quote and re.search(rf"\b({hedges})\b", c.quote)]
+    assert hedged, "the article hedges; some quotes must show it"
+    assert [c.id for c in hedged if c.qualifier is None] == []
+
+
+def test_evidence_the_article_gives_has_no_invented_citation(loaded):
+    for e in loaded.map.evidence:
+        if e.added_by.value == "author":
+            assert e.citation is None and e.url is None, e.id
+        else:
+            assert e.citation and e.url, e.id
+
+
+# ---------------------------------------------------------------- structure
+
+
+def test_the_thesis_is_the_title_claim(loaded, source):
+    m = loaded.map
+    thesis = m.claim(THESIS)
+    assert thesis is not None
+    assert thesis.quote == m.title == m.source.title
+    assert thesis.quote == body_lines(loaded, source)[0]
+
+
+def test_every_claim_reaches_the_thesis(loaded):
+    m = loaded.map
+    reached = {THESIS}
+    changed = True
+    while changed:
+        changed = False
+        for inf in m.inferences:
+            target = inf.conclusion
+            if inf.kind is InferenceKind.undercut:
+                target = m.inference(target).conclusion
+            if target in reached and not set(inf.premises) <= reached:
+                reached |= set(inf.premises)
+                changed = True
+    assert sorted(c.id for c in m.claims if c.id not in reached) == []
+
+
+def test_green_light_rests_on_an_unsupported_tacit_approval(loaded):
+    m = loaded.map
+    steps = [i for i in m.inferences_into("serbia-reads-green-light") if i.kind is InferenceKind.support]
+    assert [i.id for i in steps] == ["green-light"]
+    step = steps[0]
+    assert "russia-tacit-approval" in step.premises
+    assert step.qualifier is Qualifier.may and step.warrant is None
+    approval = m.claim("russia-tacit-approval")
+    assert approval.evidence == [] and not approval.assumption
+    assert [i.id for i in m.inferences_into("russia-tacit-approval")] == []
+
+
+def test_attacks_the_article_raises_are_mapped(loaded):
+    m = loaded.map
+    attacks = {(tuple(i.premises), i.conclusion) for i in m.inferences if i.kind is InferenceKind.attack}
+    assert (("icc-reaction-to-russia-failure",), "icc-expresses-nato-ambition") in attacks
+    assert (("complex-relationships-with-russia",), "unique-three-way-relationship") in attacks
+
+
+def test_claims_carry_a_section_and_kind(loaded):
+    sections = {
+        "Title",
+        "Introduction",
+        "The Russian Connection",
+        "Nagorno-Karabakh: Paving the Way for Serb-Azeri Relations",
+        "Serb-Azeri Relations as a Reaction to Armenia’s Western Focus",
+        "Caucuses Cooperation: Evolving Regional Security",
+    }
+    m = loaded.map
+    assert {c.section for c in m.claims} == sections
+    assert {c.kind for c in m.claims} >= {ClaimKind.fact, ClaimKind.interpretation, ClaimKind.causal}
