@@ -61,6 +61,8 @@ class ArgumentGraph:
         self._attack: dict[str, list[Inference]] = {}
         self._undercut: dict[str, list[Inference]] = {}
         self._uses: dict[str, list[Inference]] = {}
+        self._premise_ids: dict[str, tuple[str, ...]] = {}
+        self._grounded: Optional[set[str]] = None
         table = {
             InferenceKind.support: self._support,
             InferenceKind.attack: self._attack,
@@ -69,7 +71,9 @@ class ArgumentGraph:
         for inf in m.inferences:
             self._into.setdefault(inf.conclusion, []).append(inf)
             table[inf.kind].setdefault(inf.conclusion, []).append(inf)
-            for p in dict.fromkeys(inf.premises):
+            unique = tuple(dict.fromkeys(inf.premises)) if len(inf.premises) > 1 else tuple(inf.premises)
+            self._premise_ids[inf.id] = unique
+            for p in unique:
                 self._uses.setdefault(p, []).append(inf)
 
     # ---------------------------------------------------------------- lookups
@@ -96,21 +100,21 @@ class ArgumentGraph:
 
     def premises(self, inference_id: str) -> list[Claim]:
         """The premise claims of an inference, in the map's order, without repeats."""
-        inf = self.inferences[inference_id]
-        return [self.claims[p] for p in dict.fromkeys(inf.premises) if p in self.claims]
+        claims = self.claims
+        return [claims[p] for p in self._premise_ids[inference_id] if p in claims]
 
     def support_edges(self) -> Iterable[tuple[str, str, Inference]]:
         """``(premise, conclusion, inference)`` for every support link."""
         for inf in self.map.inferences:
             if inf.kind is InferenceKind.support:
-                for p in dict.fromkeys(inf.premises):
+                for p in self._premise_ids[inf.id]:
                     yield p, inf.conclusion, inf
 
     def attack_edges(self) -> Iterable[tuple[str, str, Inference]]:
         """``(premise, target, inference)`` for every attack and undercut link."""
         for inf in self.map.inferences:
             if inf.kind is not InferenceKind.support:
-                for p in dict.fromkeys(inf.premises):
+                for p in self._premise_ids[inf.id]:
                     yield p, inf.conclusion, inf
 
     def is_attacked(self, element_id: str) -> bool:
@@ -121,14 +125,16 @@ class ArgumentGraph:
 
     def is_grounded(self, claim_id: str) -> bool:
         """A claim has *some* support: evidence, an incoming support step, or it is an assumption."""
-        c = self.claims.get(claim_id)
-        if c is None:
-            return False
-        return bool(c.evidence) or c.assumption or bool(self._support.get(claim_id))
+        if self._grounded is None:
+            self._grounded = {
+                c.id for c in self.map.claims if c.evidence or c.assumption or c.id in self._support
+            }
+        return claim_id in self._grounded
 
     def ungrounded_premises(self, inference_id: str) -> list[str]:
         """Ids of the premises of an inference that are not grounded (see :meth:`is_grounded`)."""
-        return [c.id for c in self.premises(inference_id) if not self.is_grounded(c.id)]
+        claims = self.claims
+        return [p for p in self._premise_ids[inference_id] if p in claims and not self.is_grounded(p)]
 
     # ---------------------------------------------------------- reachability
 

@@ -151,11 +151,7 @@ class AuditContext:
         path = self._paths.get(element_id) if element_id is not None else None
         if path is None:
             return self.loaded.sourcemap.find(sub)
-        if not sub:
-            el = self.map.element(element_id)  # type: ignore[arg-type]
-            if el is not None and el.location is not None:
-                return el.location
-        return self.loaded.sourcemap.find(path + tuple(sub))
+        return self.loaded.sourcemap.find(path + sub)
 
     def finding(self, target: Optional[str], message: str, *sub: object, related: Optional[list] = None) -> Finding:
         """A finding about ``target``, located at the element (or its key ``sub``)."""
