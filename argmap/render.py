@@ -52,6 +52,8 @@ CLAIM_WRAP = 30
 EVIDENCE_WRAP = 28
 EVIDENCE_LINES = 5
 TOOLTIP_QUOTE = 600
+BIG_GRAPH = 400
+"""Nodes above which the layout trades polish for speed (see :func:`_speed_attrs`)."""
 
 
 def _label(lines: Iterable[str], align: str = "center") -> str:
@@ -60,6 +62,23 @@ def _label(lines: Iterable[str], align: str = "center") -> str:
 
 def _tip(lines: Iterable[str]) -> str:
     return graphviz.nohtml(lines_label((shorten(x, TOOLTIP_QUOTE) for x in lines if x), align="center"))
+
+
+def _attr_list(label: Optional[str], attrs: dict) -> str:
+    """``[label="..." key="value" ...]`` from values that are already escaped (fast path)."""
+    parts = [f'label="{label}"'] if label is not None else []
+    parts += [f'{k}="{v}"' for k, v in sorted(attrs.items()) if v is not None]
+    return f" [{' '.join(parts)}]" if parts else ""
+
+
+def _node(g: graphviz.Digraph, name: str, label: Optional[str], **attrs: str) -> None:
+    """Add a node statement. Every value must come escaped (:func:`dot_text`, :func:`_label`)
+    or be made by argmap itself (colours, ids, classes); big maps need this speed."""
+    g.body.append(f'\t"{name}"{_attr_list(label, attrs)}\n')
+
+
+def _edge(g: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
+    g.body.append(f'\t"{tail}" -> "{head}"{_attr_list(None, attrs)}\n')
 
 
 def _name(element_id: str) -> str:
@@ -103,6 +122,7 @@ class _Builder:
         self.evaluation = evaluation
         self.changes = changes or {}
         self.used: list[str] = []
+        self.junctions = 0
 
     def use(self, key: str) -> None:
         if key not in self.used:
@@ -159,7 +179,7 @@ class _Builder:
             "claim", "thesis" if thesis else "", "assumption" if c.assumption else "",
             "flagged" if fs else "", worst, word, *rules,
         )
-        g.node(_name(c.id), _label(lines), **attrs)
+        _node(g, _name(c.id), _label(lines), **attrs)
 
     def _claim_tip(self, c: Any, fs: list[Finding]) -> str:
         lines = [c.text]
@@ -200,13 +220,12 @@ class _Builder:
             tip.append(f"URL: {e.url}")  # shown as text only, never a link
         attrs["tooltip"] = _tip(tip + _finding_lines(fs))
         attrs["class"] = _classes("evidence", "flagged" if fs else "", worst, *sorted({f.rule for f in fs if f.rule}))
-        g.node(_name(e.id), _label(lines), **attrs)
+        _node(g, _name(e.id), _label(lines), **attrs)
 
     def inference(self, g: graphviz.Digraph, i: Any, shown: Optional[set]) -> None:
         fs = self.by_target.get(i.id, [])
         worst = _worst(fs)
         kind = i.kind.value
-        self.use("junction")
         self.use(kind)
         base = style.ATTACK if kind in ("attack", "undercut") else style.INK
         line = style.SEVERITY_COLOR[worst] if worst and kind == "support" else base
@@ -223,30 +242,43 @@ class _Builder:
         tip = _tip(tip + _finding_lines(fs))
         rules = sorted({f.rule for f in fs if f.rule})
         change = self.changes.get(i.id, "") if self.color_by == "change" else ""
-        fill = style.SEVERITY_COLOR[worst] if worst else (style.ATTACK if kind != "support" else style.JUNCTION_FILL)
         if change and change != "unchanged":
             self.use(f"change-{change}")
-        g.node(
-            _name(i.id), "",
+        classes = _classes("inference", kind, "flagged" if fs else "", worst, change, *rules)
+        arrow = {"support": "normal", "attack": "tee", "undercut": "teetee"}[kind]
+        tail_attrs = {"arrowhead": arrow, "color": line, "style": dashed, "tooltip": tip}
+        if i.qualifier is not None:
+            tail_attrs.update(label=graphviz.nohtml(dot_text(i.qualifier.value)), fontcolor=line)
+        if kind == "undercut":
+            tail_attrs["penwidth"] = "1.5"
+        target = i.conclusion
+        target_shown = shown is None or target in shown
+        if not self._needs_junction(i):
+            # One premise: a single arrow is the step (its id and classes are the inference's).
+            if target_shown and (shown is None or i.premises[0] in shown):
+                _edge(g, _name(i.premises[0]), _name(target), id=f"inference-{i.id}",
+                       **tail_attrs, **{"class": classes})
+            return
+        self.use("junction")
+        self.junctions += 1
+        fill = style.SEVERITY_COLOR[worst] if worst else (style.ATTACK if kind != "support" else style.JUNCTION_FILL)
+        _node(
+            g, _name(i.id), "",
             id=f"inference-{i.id}", shape="circle", width="0.14" if worst else "0.1", fixedsize="true",
             style="filled", fillcolor=fill, color=fill if not change or change == "unchanged" else "#1a9850",
-            tooltip=tip, **{"class": _classes("inference", kind, "flagged" if fs else "", worst, change, *rules)},
+            tooltip=tip, **{"class": classes},
         )
         edge_class = _classes(kind, "flagged" if fs else "", worst)
         for p in i.premises:
             if shown is None or p in shown:
-                g.edge(_name(p), _name(i.id), arrowhead="none", color=line, style=dashed,
+                _edge(g, _name(p), _name(i.id), arrowhead="none", color=line, style=dashed,
                        tooltip=tip, **{"class": edge_class + " premise"})
-        target = i.conclusion
-        if shown is not None and target not in shown:
-            return
-        arrow = {"support": "normal", "attack": "tee", "undercut": "teetee"}[kind]
-        attrs = {"arrowhead": arrow, "color": line, "style": dashed, "tooltip": tip, "class": edge_class + " conclusion"}
-        if i.qualifier is not None:
-            attrs.update(label=graphviz.nohtml(dot_text(i.qualifier.value)), fontcolor=line)
-        if kind == "undercut":
-            attrs["penwidth"] = "1.5"
-        g.edge(_name(i.id), _name(target), **attrs)
+        if target_shown:
+            _edge(g, _name(i.id), _name(target), **tail_attrs, **{"class": edge_class + " conclusion"})
+
+    def _needs_junction(self, i: Any) -> bool:
+        """Linked premises meet at a junction; so does a step that an undercut targets."""
+        return len(i.premises) > 1 or bool(self.m.inferences_into(i.id))
 
     # ------------------------------------------------------------- legend
 
@@ -404,12 +436,28 @@ def build_graph(
     for c in claims:
         for e in c.evidence:
             b.use("evidence-link")
-            g.edge(_name(e), _name(c.id), color=style.MUTED, arrowhead="empty", **{"class": "evidence-link"})
+            _edge(g, _name(e), _name(c.id), color=style.MUTED, arrowhead="empty", **{"class": "evidence-link"})
     for i in m.inferences:
         if shown is None or i.id in shown:
             b.inference(g, i, shown)
     b.legend(g)
+    size = len(claims) + b.junctions + len(cited)
+    if size > BIG_GRAPH:
+        g.attr(**_speed_attrs(size))
     return g
+
+
+def _speed_attrs(size: int) -> dict:
+    """Graphviz limits that keep ``dot`` near-linear on big maps.
+
+    Unlimited crossing minimisation and network-simplex positioning take
+    minutes on a 1000-claim map; capped, the layout takes about a second
+    (edges are then drawn straight).
+    """
+    return {
+        "mclimit": "0.0001", "nslimit": "0.001", "nslimit1": "0.001", "remincross": "false",
+        "searchsize": "1", "splines": "line",
+    }
 
 
 def to_dot(loaded: Any, findings: list[Finding], **build_options: Any) -> str:

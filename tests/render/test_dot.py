@@ -58,18 +58,24 @@ def test_dot_is_deterministic(load_map):
 
 def test_linked_premises_meet_at_one_junction(load_map):
     dot = to_dot(load_map(LINKED), [])
-    assert "p1 -> step [arrowhead=none" in dot
-    assert "p2 -> step [arrowhead=none" in dot
-    assert "step -> t [label=may arrowhead=normal" in dot
-    assert dot.count("-> t ") == 1  # one arrow into the conclusion, not one per premise
+    assert '"p1" -> "step" [arrowhead="none"' in dot
+    assert '"p2" -> "step" [arrowhead="none"' in dot
+    assert '"step" -> "t" [arrowhead="normal" class="support conclusion" color="#333333" fontcolor="#333333" label="may"' in dot
+    assert dot.count('-> "t"') == 1  # one arrow into the conclusion, not one per premise
+
+
+def test_single_premise_step_is_one_arrow(load_map):
+    dot = to_dot(load_map(CHAIN), [finding("i1", "ARG106", "unstated-warrant", "warning")])
+    assert '"c0" -> "c1" [arrowhead="normal" class="inference support flagged warning unstated-warrant" color="#e66100" id="inference-i1" style="dashed"' in dot
+    assert '"i1" [' not in dot  # no junction for a single premise
 
 
 def test_attack_and_undercut_differ_from_support(load_map):
     dot = to_dot(load_map(ATTACK), [])
-    assert "a -> t [arrowhead=tee" in dot
-    assert "cut -> s [arrowhead=teetee" in dot  # the undercut ends at the step's junction
-    assert "s -> t [arrowhead=normal" in dot
-    assert 'class="attack conclusion" color="#c0392b"' in dot
+    assert '"x" -> "t" [arrowhead="tee" class="inference attack" color="#c0392b"' in dot
+    assert '"u" -> "s" [arrowhead="teetee"' in dot  # the undercut ends at the step's junction
+    assert '"s" [label="" class="inference support"' in dot  # an undercut step has a junction
+    assert '"s" -> "t" [arrowhead="normal"' in dot
 
 
 def test_legend_explains_only_marks_used(load_map):
@@ -85,10 +91,10 @@ def test_legend_explains_only_marks_used(load_map):
 
 def test_focus_keeps_complete_steps(load_map):
     dot = to_dot(load_map(CHAIN), [], focus="c2", depth=1)
-    for kept in ("c1 ", "side ", "c2 ", "c3 ", "i2 ", "i3 "):
-        assert f"\t{kept}[" in dot
-    for dropped in ("c0 ", "c4 ", "i1 ", "i4 "):
-        assert f"\t{dropped}[" not in dot
+    for kept in ("claim-c1", "claim-side", "claim-c2", "claim-c3", "inference-i2", "inference-i3"):
+        assert f'id="{kept}"' in dot
+    for dropped in ("claim-c0", "claim-c4", "inference-i1", "inference-i4"):
+        assert f'id="{dropped}"' not in dot
 
 
 def test_color_by_status_uses_evaluation(load_map):

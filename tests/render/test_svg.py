@@ -84,8 +84,9 @@ def test_hostile_dot_keeps_its_structure(load_map):
     assert "digraph x" not in dot.replace('\\"; } digraph x {', "")  # only inside a quoted string
     found = nodes(parse_svg(render_svg(loaded, [])))
     assert sorted(k for k in found if not k.startswith("legend-")) == [
-        "claim-h", "claim-k", "evidence-ev", "inference-i"
+        "claim-h", "claim-k", "evidence-ev"
     ]  # nothing injected, nothing lost
+    assert parse_svg(render_svg(loaded, [])).find(f".//{SVG}g[@id='inference-i']") is not None
     assert '\\\\l \\\\N' in dot  # backslashes doubled: Graphviz shows them, never interprets them
 
 
