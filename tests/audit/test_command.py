@@ -158,3 +158,22 @@ def test_rules_shows_one_rule(run_cli, key):
 def test_rules_unknown_is_usage_error(run_cli):
     result = run_cli("rules", "no-such-rule")
     assert result.exit_code == 2 and "no rule 'no-such-rule'" in result.stderr
+
+
+def test_text_report_is_coloured_only_when_asked():
+    from argmap.diagnostics import Finding, Severity
+    from argmap.locations import Location
+    from argmap.reports.text import report
+
+    f = Finding("a", "m", Location("m.yaml", 1, 1), code="ARG202", rule="thesis-not-a-claim", severity=Severity.error)
+    assert "\x1b[31m" in report([f], ["m.yaml"], color=True)
+    assert "\x1b[" not in report([f], ["m.yaml"], color=False)
+
+
+def test_terminal_gets_colour(run_cli, mapfile):
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    result = CliRunner().invoke(cli, ["audit", str(mapfile)], color=True)
+    assert "\x1b[33mwarning" in result.stdout
