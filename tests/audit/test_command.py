@@ -176,4 +176,4 @@ def test_terminal_gets_colour(run_cli, mapfile):
     from argmap.cli import cli
 
     result = CliRunner().invoke(cli, ["audit", str(mapfile)], color=True)
-    assert "\x1b[33mwarning" in result.stdout
+    assert "\x1b[33m" in result.stdout and "\x1b[36m" in result.stdout
