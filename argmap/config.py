@@ -56,8 +56,22 @@ class Config:
         return any(_matches(s, rule) for s in self.select)
 
     def severity_of(self, rule: Any) -> Severity:
-        """The rule's configured severity, else its default."""
-        return self.severity.get(rule.code) or self.severity.get(rule.name) or rule.severity
+        """The rule's configured severity, else its default.
+
+        Keys may be codes, code prefixes or names; the most specific key wins.
+
+        >>> from argmap.audit import rule
+        >>> cfg = Config(severity={"ARG1": Severity.error, "ARG102": Severity.warning})
+        >>> cfg.severity_of(rule("ARG101")).value, cfg.severity_of(rule("ARG102")).value
+        ('error', 'warning')
+        """
+        best: Optional[tuple[int, Severity]] = None
+        for key, value in self.severity.items():
+            if _matches(key, rule):
+                rank = 1000 if key.lower() == rule.name else len(key)
+                if best is None or rank > best[0]:
+                    best = (rank, value)
+        return best[1] if best else rule.severity
 
     def override(
         self,
@@ -122,12 +136,22 @@ def fails(findings: list, fail_on: str) -> bool:
 
 
 def _line_of(text: str, key: str) -> tuple[int, int]:
-    """Best-effort line and column of ``key = ...`` in TOML text (tomllib keeps no positions)."""
+    """Best-effort line and column of ``key = ...`` (else of the first mention of ``key``) in TOML text.
+
+    tomllib keeps no positions, so configuration errors are located by search.
+
+    >>> _line_of('a = 1\\nignore = ["ARG9"]', "ignore"), _line_of('ignore = ["ARG9"]', "ARG9")
+    ((2, 1), (1, 11))
+    """
     pattern = re.compile(rf"^(\s*)[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
     m = pattern.search(text)
-    if not m:
-        return (1, 1)
-    return (text.count("\n", 0, m.start()) + 1, len(m.group(1)) + 1)
+    if m:
+        return (text.count("\n", 0, m.start()) + 1, len(m.group(1)) + 1)
+    m = re.search(rf"[\"']{re.escape(key)}[\"']", text)
+    if m:
+        start = text.rfind("\n", 0, m.start()) + 1
+        return (text.count("\n", 0, m.start()) + 1, m.start() - start + 1)
+    return (1, 1)
 
 
 def parse_config(text: str, file: str, table: Optional[str] = None) -> Config:

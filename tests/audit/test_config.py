@@ -100,12 +100,18 @@ def test_severity_override_applies_in_run(tmp_path):
     assert cfg.severity_of(rule("ARG102")) is Severity.info
 
 
+def test_severity_by_family_prefix_and_by_name(tmp_path, run_cli):
+    text = '[severity]\nARG1 = "error"\nuncited-fact = "warning"\n'
+    path = _layout(tmp_path, "argmap.toml", text)
+    assert _audit(run_cli, path) == (1, [("ARG102", "warning"), ("ARG101", "error"), ("ARG103", "error")])
+
+
 @pytest.mark.parametrize(
     "text,where,fragment",
     [
         ('select = ["ARG1"\n', ":2:1:", "invalid TOML"),
         ('fail-on = "warning"\nselct = ["ARG1"]\n', ":2:1:", "unknown argmap setting 'selct' (did you mean 'select'?)"),
-        ('ignore = ["ARG1O1"]\n', ":1:1:", "'ARG1O1' matches no audit rule"),
+        ('ignore = ["ARG1O1"]\n', ":1:11:", "'ARG1O1' matches no audit rule"),
         ('fail-on = "sometimes"\n', ":1:1:", "'fail-on' must be one of error, warning, info, never"),
         ('\n[severity]\nARG101 = "fatal"\n', ":3:1:", "severity of 'ARG101' must be info, warning or error"),
         ('select = "ARG1"\nignore = [1]\n', ":2:1:", "'ignore' must be a list"),
