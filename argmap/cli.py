@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "validate": "argmap.commands.validate:validate",
     "schema": "argmap.commands.schema:schema",
     "export": "argmap.commands.export:export",
+    "review": "argmap.commands.review:review",
+    "diff": "argmap.commands.diff:diff",
     "audit": "argmap.commands.audit:audit",
     "rules": "argmap.commands.rules:rules",
     "anchor": "argmap.commands.anchor:anchor",

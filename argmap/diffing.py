@@ -248,12 +248,12 @@ def diff_findings(old: list, new: list) -> tuple[list[FindingDelta], list[Findin
 
 
 def diff_evaluations(old: Any, new: Any) -> tuple[list[ValueChange], list[ValueChange]]:
-    """``(status_changes, label_changes)`` between two evaluations (objects with
-    ``.status`` and ``.label`` dicts by claim id)."""
+    """``(status_changes, label_changes)`` of claims in both evaluations (objects
+    with ``.status`` and ``.label`` dicts by claim id)."""
 
     def changes(a: dict, b: dict) -> list[ValueChange]:
-        ids = list(b) + [i for i in a if i not in b]
-        return [ValueChange(i, _plain(a.get(i)), _plain(b.get(i))) for i in ids if _plain(a.get(i)) != _plain(b.get(i))]
+        # Claims added or removed are listed as such; only claims in both maps can change.
+        return [ValueChange(i, _plain(a[i]), _plain(b[i])) for i in b if i in a and _plain(a[i]) != _plain(b[i])]
 
     return changes(dict(old.status), dict(new.status)), changes(dict(old.label), dict(new.label))
 

@@ -138,21 +138,31 @@ def _evidence_item(report: ReviewReport, ref: str) -> str:
     ev = report.loaded.map.evidence_record(ref) if report.loaded is not None else None
     if ev is None:
         return f"<li>{_link(report, ref)}</li>"
-    bits = [_link(report, ref)]
+    out = f"{_link(report, ref)} · {_evidence_details(ev)}"
+    if ev.quote:
+        out += f"<blockquote>“{esc(ev.quote)}”</blockquote>"
+    return f"<li>{out}</li>"
+
+
+def _evidence_details(ev: Any) -> str:
+    """Who, citation, date and URL of an evidence record; the URL is a link only if plain http(s)."""
+    bits = []
     if ev.by:
         bits.append(f"by {esc(ev.by)}")
     bits.append(esc(ev.citation) if ev.citation else "<i>no citation given</i>")
+    if ev.published:
+        bits.append(esc(ev.published))
+    bits.append(f"added by {esc(ev.added_by.value)}")
     out = " · ".join(bits)
-    if ev.quote:
-        out += f"<blockquote>“{esc(ev.quote)}”</blockquote>"
-    if ev.url:
-        link = safe_url(ev.url)
-        out += (
-            f' <a class="url" href="{esc(link)}" rel="noopener noreferrer nofollow">{esc(ev.url)}</a>'
-            if link
-            else f' <span class="url">{esc(ev.url)}</span>'
-        )
-    return f"<li>{out}</li>"
+    for url in (ev.url, ev.archived_url):
+        if url:
+            link = safe_url(url)
+            out += (
+                f' <a class="url" href="{esc(link)}" rel="noopener noreferrer nofollow">{esc(url)}</a>'
+                if link
+                else f' <span class="url">{esc(url)}</span>'
+            )
+    return out
 
 
 def _panel(view: ElementView, report: ReviewReport) -> str:
@@ -167,6 +177,11 @@ def _panel(view: ElementView, report: ReviewReport) -> str:
         hedge = f" <i>({esc(el.qualifier.value)})</i>" if el.qualifier else ""
         out.append(f"<p>{esc(el.kind.value)}: {premises} → {_link(report, el.conclusion)}{hedge}</p>")
         out.append(f"<p class=\"meta\">Warrant: {esc(el.warrant) if el.warrant else '<i>unstated</i>'}</p>")
+    elif view.kind == "evidence":
+        out.append(f'<p class="text">{_evidence_details(el)}</p>')
+        users = [c.id for c in report.loaded.map.claims if el.id in c.evidence] if report.loaded is not None else []
+        if users:
+            out.append("<p class=\"meta\">Supports " + ", ".join(_link(report, c) for c in users) + "</p>")
     else:
         out.append(f'<p class="text">{esc(view.text)}</p>')
     if getattr(el, "quote", None):

@@ -6,8 +6,8 @@ can open) and Markdown punctuation is backslash-escaped (so no link, image,
 emphasis or table cell can be forged). Ids are shown as code spans; the id
 syntax of the model allows no backtick.
 
->>> md("<script>alert(1)</script> *bold* [x](javascript:y)")
-'&lt;script&gt;alert\\\\(1\\\\)&lt;/script&gt; \\\\*bold\\\\* \\\\[x\\\\]\\\\(javascript:y\\\\)'
+>>> print(md("<script>alert(1)</script> *bold* [x](javascript:y)"))
+&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* \\[x\\](javascript:y)
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from argmap.terminal import clean
 
 __all__ = ["md", "write"]
 
-_PUNCT = re.compile(r"([\\`*_{}\[\]()#+!|~^$=])")
+_PUNCT = re.compile(r"([\\`*_\[\]#+!|~])")  # what can start markup; ( ) only matter after ]
 
 
 def md(text: Optional[str]) -> str:
