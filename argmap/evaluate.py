@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from argmap.evaluation.acceptability import Acceptability, acceptability
-from argmap.evaluation.critical import CriticalStep, critical_steps
+from argmap.evaluation.critical import CriticalSearch, CriticalStep, critical_steps
 from argmap.evaluation.framework import LABELS
 from argmap.evaluation.structure import STATUSES, Structure
 from argmap.evaluation.support import Support, support
@@ -81,23 +81,38 @@ class Evaluation:
     inference_label: dict[str, str]
     """Inference id (any kind) → in | out | undecided."""
     thesis: Optional[str] = None
-    critical_steps: list[CriticalStep] = field(default_factory=list)
-    """Single points of failure of the thesis, most critical first."""
     structure: Optional[Structure] = field(default=None, repr=False)
     support: Optional[Support] = field(default=None, repr=False)
     acceptability: Optional[Acceptability] = field(default=None, repr=False)
+    _critical: Optional[CriticalSearch] = field(default=None, repr=False)
+
+    @property
+    def critical(self) -> CriticalSearch:
+        """The critical-step search for the thesis, run on first use (it is the costly part)."""
+        if self._critical is None:
+            if self.thesis is None or self.structure is None:
+                self._critical = CriticalSearch([], True)
+            else:
+                self._critical = critical_steps(self.structure, self.support, self.acceptability)
+        return self._critical
+
+    @property
+    def critical_steps(self) -> list[CriticalStep]:
+        """Single points of failure of the thesis, most critical first."""
+        return self.critical.steps
 
     @property
     def critical_step(self) -> Optional[str]:
         """Id of the thesis's most critical step, or None."""
-        return self.critical_steps[0].id if self.critical_steps else None
+        steps = self.critical.steps
+        return steps[0].id if steps else None
 
 
-def evaluate(m: ArgumentMap, *, critical: bool = True) -> Evaluation:
+def evaluate(m: ArgumentMap) -> Evaluation:
     """Evaluate ``m``: status, label and weakest link of every claim; the thesis's critical step.
 
-    ``critical=False`` skips the critical-step search (the only part that is
-    more than near-linear in the size of the map).
+    Near-linear in the size of the map; the critical step is searched only
+    when first asked for.
     """
     s = Structure.from_map(m)
     sup = support(s)
@@ -110,7 +125,6 @@ def evaluate(m: ArgumentMap, *, critical: bool = True) -> Evaluation:
         inference_status=inference_status,
         inference_label=acc.inference_labels(),
         thesis=s.thesis,
-        critical_steps=critical_steps(s, sup, acc) if critical and s.thesis else [],
         structure=s,
         support=sup,
         acceptability=acc,

@@ -115,38 +115,49 @@ def preferred(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> l
     """All preferred extensions: the maximal admissible sets.
 
     Search: the grounded extension is in every preferred extension, so start
-    from it, then decide the remaining undecided arguments one by one (in or
-    not), pruning any branch that is not conflict-free, and keep the sets that
-    are admissible and maximal.
+    from it and decide the arguments grounded leaves undecided one by one
+    (in, or not). A branch is dropped as soon as it is not conflict-free, or
+    some chosen argument has an attacker that no argument still available
+    can attack (it can no longer be defended). Leaves that are admissible are
+    kept if maximal.
     """
     args = list(dict.fromkeys(arguments))
-    incoming = attackers_of(args, attacks)
-    attacked_by: dict[str, set[str]] = {a: set() for a in args}
+    incoming = {a: set(v) for a, v in attackers_of(args, attacks).items()}
+    outgoing: dict[str, set[str]] = {a: set() for a in args}
     for target, atts in incoming.items():
         for attacker in atts:
-            attacked_by[attacker].add(target)
+            outgoing[attacker].add(target)
     base = grounded(args, attacks)
-    start = set(base.extension())
+    start = frozenset(base.extension())
     open_args = [a for a in args if base.label[a] == UNDECIDED and a not in incoming[a]]
+    position = {a: k for k, a in enumerate(open_args)}
 
-    def conflict_free_with(s: set[str], a: str) -> bool:
-        return not (attacked_by[a] & s) and not any(x in s for x in incoming[a])
+    def defensible(chosen: frozenset[str], k: int) -> bool:
+        """Every attacker of a chosen argument is attacked by a chosen or a still-open argument."""
+        for x in chosen:
+            for b in incoming[x]:
+                if not any(d in chosen or position.get(d, -1) >= k for d in incoming[b]):
+                    return False
+        return True
 
-    def admissible(s: set[str]) -> bool:
-        defeated = set().union(*(attacked_by[x] for x in s)) if s else set()
-        return all(att in defeated for x in s for att in incoming[x])
+    def admissible(chosen: frozenset[str]) -> bool:
+        defeated = set().union(*(outgoing[x] for x in chosen)) if chosen else set()
+        return all(b in defeated for x in chosen for b in incoming[x])
 
     found: list[frozenset[str]] = []
-    stack: list[tuple[int, frozenset[str]]] = [(0, frozenset(start))]
+    stack: list[tuple[int, frozenset[str]]] = [(0, start)]
     while stack:
         k, chosen = stack.pop()
+        if not defensible(chosen, k):
+            continue
         if k == len(open_args):
-            if admissible(set(chosen)):
+            if admissible(chosen):
                 found.append(chosen)
             continue
         a = open_args[k]
         stack.append((k + 1, chosen))
-        if conflict_free_with(set(chosen), a):
+        if not (outgoing[a] & chosen) and not (incoming[a] & chosen):
             stack.append((k + 1, chosen | {a}))
-    maximal = [s for s in set(found) if not any(s < t for t in found)]
-    return sorted(maximal, key=lambda s: sorted(s))
+    unique = set(found)
+    maximal = [e for e in unique if not any(e < other for other in unique)]
+    return sorted(maximal, key=sorted)

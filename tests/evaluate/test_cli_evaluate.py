@@ -68,3 +68,48 @@ def test_evaluate_bad_file_is_located_error(run_cli, write_map):
     assert result.exit_code == 1
     assert "'z' is not the id of a claim" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_explain_thesis_prints_a_followable_chain(run_cli, write_map):
+    result = run_cli("explain", write_map(MAP), "t")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    tree = lines[: lines.index("")]
+    # the thesis first, then its step, the step's premises, each down to its basis; the attack last
+    firsts = [line.split()[1] if line.startswith("*") else line.split()[0] for line in tree]
+    assert firsts[:7] == ["t:", "<+", "p:", "evidence", "q:", "declared", "<-"]
+    assert tree[0].startswith("* t: The thesis.  [assumed, in]")
+    assert "<+ support i  [assumed, in]" in tree[1]
+    assert tree[4].endswith("<< weakest link") and "q: Q is assumed." in tree[4]
+    indent = [len(line[1:]) - len(line[1:].lstrip()) for line in tree]
+    assert indent[:6] == [1, 5, 9, 13, 9, 13]
+    assert "premise x is out" in tree[6]
+    assert "x: X objects to the thesis.  [unsupported, out]  - attacked by b, which is in" in tree[7]
+    assert "weakest link: q" in lines
+    assert "attackers in: none" in lines
+    assert "critical step: claim q - without it the thesis would be unsupported and in" in lines
+
+
+def test_explain_lists_attackers_that_are_in(run_cli, write_map):
+    text = MAP.replace("    evidence: [e]\nevidence:", "evidence:")  # r loses its evidence ...
+    text += "  - id: c\n    kind: attack\n    premises: [p]\n    conclusion: r\n"  # ... and is attacked
+    result = run_cli("explain", write_map(text), "t")
+    assert result.exit_code == 0, result.output
+    assert "t is assumed and out (attacked by a, which is in)." in result.stdout
+    assert "attackers in: a" in result.stdout
+
+
+def test_explain_unknown_id_is_a_located_error(run_cli, write_map):
+    path = write_map(MAP)
+    result = run_cli("explain", path, "tt")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"argmap: error: {path}:1:1: no claim with id 'tt' (did you mean 't'?)")
+
+
+def test_explain_and_evaluate_strip_terminal_escapes(run_cli, write_map):
+    path = write_map(MAP.replace("text: The thesis.", 'text: "The \\e[31mred\\e[0m thesis.\\a"'))
+    for args in (("explain", path, "t"), ("evaluate", path)):
+        result = run_cli(*args)
+        assert result.exit_code == 0, result.output
+        assert "The red thesis." in result.stdout
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
