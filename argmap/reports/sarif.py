@@ -26,15 +26,16 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 """argmap severity → SARIF level."""
 
 
-def _uri(file: str) -> str:
+def _location(file: str) -> dict:
+    """An artifactLocation: relative to the current folder (``%SRCROOT%``) when inside it, else a file URI."""
     path = Path(file)
     try:
         rel = Path(os.path.relpath(path.resolve(), Path.cwd()))
-        if not str(rel).startswith(".."):
-            path = rel
     except ValueError:  # another drive on Windows
-        pass
-    return path.as_posix()
+        rel = None
+    if rel is not None and not rel.as_posix().startswith("../"):
+        return {"uri": rel.as_posix(), "uriBaseId": "%SRCROOT%"}
+    return {"uri": path.resolve().as_uri()}
 
 
 def report(findings: list, files: list) -> str:
@@ -67,7 +68,7 @@ def report(findings: list, files: list) -> str:
             result["locations"] = [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(f.location.file), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _location(f.location.file),
                         "region": {"startLine": f.location.line or 1, "startColumn": f.location.column or 1},
                     }
                 }
@@ -87,7 +88,7 @@ def report(findings: list, files: list) -> str:
                         "rules": driver_rules,
                     }
                 },
-                "artifacts": [{"location": {"uri": _uri(str(p)), "uriBaseId": "%SRCROOT%"}} for p in files],
+                "artifacts": [{"location": _location(str(p))} for p in files],
                 "results": results,
             }
         ],

@@ -115,6 +115,14 @@ def test_sarif_shape(run_cli, mapfile, monkeypatch):
     loc = result["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"]["uri"] == "map.yaml"
     assert loc["region"] == {"startLine": 13, "startColumn": 5}
+    assert run["artifacts"] == [{"location": {"uri": "map.yaml", "uriBaseId": "%SRCROOT%"}}]
+
+
+def test_sarif_outside_the_current_folder_uses_file_uris(run_cli, mapfile, monkeypatch, tmp_path_factory):
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    data = json.loads(run_cli("audit", mapfile, "--format", "sarif").stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]}
+    assert uris == {mapfile.resolve().as_uri()}
 
 
 def test_github_lines(run_cli, mapfile):
