@@ -190,3 +190,23 @@ def test_claims_carry_a_section_and_kind(loaded):
     m = loaded.map
     assert {c.section for c in m.claims} == sections
     assert {c.kind for c in m.claims} >= {ClaimKind.fact, ClaimKind.interpretation, ClaimKind.causal}
+
+
+# ---------------------------------------------------------------- audit
+
+
+def test_audit_warns_where_a_careful_reader_would(loaded):
+    """The unsupported tacit approval, the green-light step on it, the hedged steps that the
+    closing section restates more strongly, and the two unanswered objections."""
+    from argmap.audit import run
+    from argmap.diagnostics import Severity
+
+    findings = run(loaded)
+    assert [f.target for f in findings if f.severity is Severity.error] == []
+    warned = {f.target for f in findings if f.severity is Severity.warning}
+    assert {"russia-tacit-approval", "green-light"} <= warned
+    assert {"ties-reaction-to-betrayal", "partnership-is-about-russia"} <= warned  # escalations
+    assert {"framing-competes-with-nato-reading", "complex-ties-vs-unity"} <= warned
+    # a well-known, uncited fact is a note, not a warning: no wall of equal warnings
+    assert "yugoslavia-ussr-breakup-simultaneous" not in warned
+    assert len(warned) <= (len(loaded.map.claims) + len(loaded.map.inferences)) // 3
