@@ -6,6 +6,8 @@ Found as linters do: from the map's folder upwards, the first folder with an
 
 - ``select``: rule codes, code prefixes (``ARG1``), rule names or ``ALL``;
   only these rules run (default: every rule that is on by default);
+- ``extend-select``: the same kinds of selector; these rules run as well
+  (e.g. a rule that is off by default);
 - ``ignore``: the same kinds of selector; these rules never run;
 - ``fail-on``: ``error`` (default), ``warning``, ``info`` or ``never``;
 - ``[severity]`` table: rule code or name → ``info``/``warning``/``error``.
@@ -34,7 +36,7 @@ __all__ = ["Config", "FAIL_ON", "parse_config", "load_config", "discover", "fail
 FAIL_ON = ("error", "warning", "info", "never")
 """Values of ``fail-on``: the least severity that makes ``argmap audit`` exit 1."""
 
-_KEYS = ("select", "ignore", "fail-on", "severity")
+_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity")
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Config:
 
     select: Optional[list[str]] = None
     ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: str = "error"
     path: Optional[Path] = None
@@ -51,6 +54,8 @@ class Config:
         """Whether ``rule`` (an :class:`argmap.audit.Rule`) runs under this configuration."""
         if any(_matches(s, rule) for s in self.ignore):
             return False
+        if any(_matches(s, rule) for s in self.extend_select):
+            return True
         if self.select is None:
             return bool(rule.enabled)
         return any(_matches(s, rule) for s in self.select)
@@ -78,11 +83,14 @@ class Config:
         select: Optional[list[str]] = None,
         ignore: Optional[list[str]] = None,
         fail_on: Optional[str] = None,
+        extend_select: Optional[list[str]] = None,
     ) -> "Config":
         """A copy with command-line options applied (given options replace the file's)."""
         new = replace(self, severity=dict(self.severity))
         if select is not None:
             new.select = list(select)
+        if extend_select is not None:
+            new.extend_select = list(extend_select)
         if ignore is not None:
             new.ignore = list(ignore)
         if fail_on is not None:
@@ -96,7 +104,7 @@ class Config:
 
         known = rules()
         names = [r.code for r in known] + [r.name for r in known]
-        for s in [*(self.select or []), *self.ignore, *self.severity]:
+        for s in [*(self.select or []), *self.extend_select, *self.ignore, *self.severity]:
             if not any(_matches(s, r) for r in known):
                 hint = _hint(s, names)
                 raise ArgmapError(Diagnostic(where, f"'{s}' matches no audit rule{hint}; see 'argmap rules'"))
@@ -192,7 +200,7 @@ def _from_data(data: dict, text: str, file: str) -> Config:
             if isinstance(value, dict):
                 continue  # a table for another part of argmap
             raise err(key, f"unknown argmap setting '{key}'{_hint(key, list(_KEYS))}")
-    for key in ("select", "ignore"):
+    for key in ("select", "extend-select", "ignore"):
         if key in data:
             value = data[key]
             if isinstance(value, str):
@@ -201,6 +209,8 @@ def _from_data(data: dict, text: str, file: str) -> Config:
                 raise err(key, f"'{key}' must be a list of rule codes or names")
             if key == "select":
                 cfg.select = value
+            elif key == "extend-select":
+                cfg.extend_select = value
             else:
                 cfg.ignore = value
     if "fail-on" in data:

@@ -35,14 +35,17 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
               help="Output format.")
 @click.option("--select", multiple=True, callback=_codes, metavar="CODES",
               help="Run only these rules: codes, code prefixes (ARG1), names or ALL; comma-separated.")
+@click.option("--extend-select", multiple=True, callback=_codes, metavar="CODES",
+              help="Run these rules as well (e.g. rules that are off by default).")
 @click.option("--ignore", multiple=True, callback=_codes, metavar="CODES", help="Do not run these rules.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when a finding at or above this severity exists  [default: error].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Configuration file (argmap.toml or pyproject.toml) instead of the one found from each map.")
 @allow_outside_option
-def audit(files: tuple[Path, ...], fmt: str, select: Optional[list[str]], ignore: Optional[list[str]],
-          fail_on: Optional[str], config_path: Optional[Path], allow_outside: bool) -> None:
+def audit(files: tuple[Path, ...], fmt: str, select: Optional[list[str]], extend_select: Optional[list[str]],
+          ignore: Optional[list[str]], fail_on: Optional[str], config_path: Optional[Path],
+          allow_outside: bool) -> None:
     """Audit map files for weak support, broken provenance and structural flaws.
 
     Configuration comes from argmap.toml or [tool.argmap] in pyproject.toml,
@@ -66,7 +69,9 @@ def audit(files: tuple[Path, ...], fmt: str, select: Optional[list[str]], ignore
             for d in exc.diagnostics:
                 click.echo(f"argmap: error: {clean(str(d))}", err=True)
             continue
-        config = (fixed or discover(path)).override(select=select, ignore=ignore, fail_on=fail_on)
+        config = (fixed or discover(path)).override(
+            select=select, ignore=ignore, fail_on=fail_on, extend_select=extend_select
+        )
         found = run(loaded, config)
         findings.extend(found)
         audited.append(path)

@@ -86,6 +86,26 @@ def test_command_line_wins_over_file(tmp_path, run_cli):
     assert _audit(run_cli, path, "--select", "ARG103", "--fail-on", "error") == (0, [("ARG103", "warning")])
 
 
+def test_extend_select_adds_to_the_defaults(tmp_path, run_cli):
+    from argmap.audit import rules
+
+    off = [r for r in rules() if not r.enabled]
+    path = tmp_path / "m.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    base = _audit(run_cli, path)
+    assert _audit(run_cli, path, "--extend-select", "ARG2,ARG3") == base
+    assert _audit(run_cli, path, "--select", "ARG102", "--extend-select", "ARG103") == (
+        0,
+        [("ARG102", "info"), ("ARG103", "warning")],
+    )
+    for r in off:  # rules that are off by default run when extend-selected
+        assert not Config().selects(r) and Config(extend_select=[r.code]).selects(r)
+        assert not Config(extend_select=[r.code], ignore=[r.name]).selects(r)
+    (tmp_path / "x").mkdir()
+    cfg = _layout(tmp_path / "x", "argmap.toml", 'select = ["ARG102"]\nextend-select = ["unsupported-step"]\n')
+    assert _audit(run_cli, cfg)[1] == [("ARG102", "info"), ("ARG103", "warning")]
+
+
 def test_explicit_config_option(tmp_path, run_cli):
     path = tmp_path / "m.yaml"
     path.write_text(MAP, encoding="utf-8")
