@@ -310,7 +310,7 @@ def read_text(text: str, file: str = "<aif>"):
                 inf["note"] = "\n".join(([inf["note"]] if "note" in inf else []) + said_lines)
             extra = extras_inferences.get(inf["id"])
             if isinstance(extra, dict):
-                inf.update({k: v for k, v in extra.items() if k not in ("id", "premises", "conclusion")})
+                inf.update({k: v for k, v in extra.items() if k not in ("id", "conclusion")})
             positions[("inferences", len(inferences))] = pos.where.get(nid, (1, 1))
             inferences.append(inf)
 

@@ -381,7 +381,7 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
     data: dict = {"argmap": 1}
     if isinstance(fm.get("title"), str) and fm["title"].strip():
         data["title"] = fm["title"].strip()
-    for key in ("source", "thesis", "evidence"):
+    for key in ("title", "source", "thesis", "evidence"):
         if key in extra:
             data[key] = extra[key]
             positions[(key,)] = (1, 1)

@@ -96,7 +96,13 @@ def to_aif(m: ArgumentMap) -> dict:
             fields["text"] = c.text
         claims[c.id] = fields
     extension["claims"] = claims
-    extension["inferences"] = {i.id: i.model_dump(mode="json", exclude={"id", "premises", "conclusion"}) for i in m.inferences}
+    inferences = {}
+    for i in m.inferences:
+        fields = i.model_dump(mode="json", exclude={"id", "premises", "conclusion"})
+        if len(set(i.premises)) != len(i.premises):
+            fields["premises"] = list(i.premises)  # AIF has one edge per premise node
+        inferences[i.id] = fields
+    extension["inferences"] = inferences
     if m.title is not None:
         extension["title"] = m.title
     source = m.source.model_dump(mode="json", exclude_defaults=True)

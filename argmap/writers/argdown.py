@@ -119,6 +119,11 @@ def _claim_line(c: Claim, under_heading: bool = False) -> str:
     return line
 
 
+def _title(element_id: str) -> str:
+    """An argument title at the start of a line: ``<_x>`` would read as an undercut."""
+    return "\\" + element_id if element_id.startswith("_") else element_id
+
+
 def _inference_extra(inf: Inference) -> dict:
     dumped = inf.model_dump(mode="json", exclude_defaults=True)
     return {k: dumped[k] for k in ("warrant", "qualifier", "scheme", "quote", "note") if k in dumped}
@@ -135,7 +140,7 @@ def _rules_line(scheme: Optional[str]) -> str:
 
 def _pcs_block(inf: Inference) -> list[str]:
     extra = _inference_extra(inf)
-    head = f"<{inf.id}>" + (" " + data_json({"argmap": extra}) if extra else "")
+    head = f"<{_title(inf.id)}>" + (" " + data_json({"argmap": extra}) if extra else "")
     lines = [head, ""]
     for n, p in enumerate(inf.premises, 1):
         lines.append(f"({n}) [{p}]")
@@ -148,7 +153,7 @@ def _relation_block(inf: Inference, m: ArgumentMap) -> list[str]:
     extra = _inference_extra(inf)
     extra["kind"] = inf.kind.value
     extra["premises"] = list(inf.premises)
-    lines = [f"<{inf.id}> " + data_json({"argmap": extra})]
+    lines = [f"<{_title(inf.id)}> " + data_json({"argmap": extra})]
     for p in dict.fromkeys(inf.premises):
         lines.append(f"  <+ [{p}]")
     if inf.kind is InferenceKind.undercut:
@@ -164,8 +169,10 @@ def _front_matter(m: ArgumentMap) -> list[str]:
     lines = ["==="]
     if m.title is not None:
         lines.append("title: " + data_json(m.title))
-    lines += ["model:", "  removeTagsFromText: true"]
     extra: dict = {}
+    if m.title is not None and m.title.strip() != m.title or m.title == "":
+        extra["title"] = m.title  # Argdown readers trim titles
+    lines += ["model:", "  removeTagsFromText: true"]
     source = m.source.model_dump(mode="json", exclude_defaults=True)
     if source:
         extra["source"] = source
