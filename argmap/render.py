@@ -52,6 +52,9 @@ CLAIM_WRAP = 30
 EVIDENCE_WRAP = 28
 EVIDENCE_LINES = 5
 TOOLTIP_QUOTE = 600
+LEGEND_ROW = 4
+LEGEND_COLUMN = 8
+"""Legend items per row (top-down maps) and per column (left-right maps)."""
 BIG_GRAPH = 400
 """Nodes above which the layout trades polish for speed (see :func:`_speed_attrs`)."""
 
@@ -123,6 +126,8 @@ class _Builder:
         self.changes = changes or {}
         self.used: list[str] = []
         self.junctions = 0
+        self.flip = False
+        self.focus: Optional[str] = None
 
     def use(self, key: str) -> None:
         if key not in self.used:
@@ -159,7 +164,7 @@ class _Builder:
         styles = ["rounded", "filled"]
         if worst:
             self.use(f"flag-{worst}")
-            styles.append("dashed")
+            styles.append(style.SEVERITY_DASH[worst])
             attrs.update(color=style.SEVERITY_COLOR[worst], penwidth="2")
             if not fill:
                 fill = style.SEVERITY_TINT[worst]
@@ -173,10 +178,13 @@ class _Builder:
             self.use("claim")
         if fill:
             attrs["fillcolor"] = fill
+        if c.id == self.focus:
+            attrs["penwidth"] = "3"
         attrs["style"] = ",".join(styles)
         rules = sorted({f.rule for f in fs if f.rule})
         attrs["class"] = _classes(
-            "claim", "thesis" if thesis else "", "assumption" if c.assumption else "",
+            "claim", "focus" if c.id == self.focus else "", "thesis" if thesis else "",
+            "assumption" if c.assumption else "",
             "flagged" if fs else "", worst, word, *rules,
         )
         _node(g, _name(c.id), _label(lines), **attrs)
@@ -208,7 +216,7 @@ class _Builder:
         }
         if worst:
             self.use(f"flag-{worst}")
-            attrs.update(style="filled,dashed", color=style.SEVERITY_COLOR[worst], penwidth="2")
+            attrs.update(style=f"filled,{style.SEVERITY_DASH[worst]}", color=style.SEVERITY_COLOR[worst], penwidth="2")
         self.use("evidence")
         tip = [f"Evidence {e.id}"]
         if e.quote:
@@ -229,7 +237,7 @@ class _Builder:
         self.use(kind)
         base = style.ATTACK if kind in ("attack", "undercut") else style.INK
         line = style.SEVERITY_COLOR[worst] if worst and kind == "support" else base
-        dashed = "dashed" if worst else "solid"
+        dashed = style.SEVERITY_DASH[worst] if worst else "solid"
         if worst:
             self.use(f"flag-{worst}")
             self.use("flag-step")
@@ -244,7 +252,8 @@ class _Builder:
         change = self.changes.get(i.id, "") if self.color_by == "change" else ""
         if change and change != "unchanged":
             self.use(f"change-{change}")
-        classes = _classes("inference", kind, "flagged" if fs else "", worst, change, *rules)
+        focused = "focus" if i.id == self.focus else ""
+        classes = _classes("inference", focused, kind, "flagged" if fs else "", worst, change, *rules)
         arrow = {"support": "normal", "attack": "tee", "undercut": "teetee"}[kind]
         tail_attrs = {"arrowhead": arrow, "color": line, "style": dashed, "tooltip": tip}
         if i.qualifier is not None:
@@ -264,7 +273,7 @@ class _Builder:
         fill = style.SEVERITY_COLOR[worst] if worst else (style.ATTACK if kind != "support" else style.JUNCTION_FILL)
         _node(
             g, _name(i.id), "",
-            id=f"inference-{i.id}", shape="circle", width="0.14" if worst else "0.1", fixedsize="true",
+            id=f"inference-{i.id}", shape="circle", width="0.2" if focused else "0.14" if worst else "0.1", fixedsize="true",
             style="filled", fillcolor=fill, color=fill if not change or change == "unchanged" else "#1a9850",
             tooltip=tip, **{"class": classes},
         )
@@ -292,37 +301,43 @@ class _Builder:
             lg.attr(label="Legend", style="rounded", color=style.MUTED, fontsize="10",
                     id="legend", **{"class": "legend"})
             lg.attr("node", fontsize="9", **{"class": "legend"})
-            previous = None
+            items: list[list[str]] = []
             for n, key in enumerate(keys):
                 kind, words = style.LEGEND[key]
-                first = f"%legend{n}"
+                first, second = f"%legend{n}", f"%legend{n}b"
                 text = graphviz.nohtml(dot_text(words))
-                if kind == "edge" or key == "junction":
-                    second = f"%legend{n}b"
-                    with lg.subgraph() as row:
-                        row.attr(rank="same")
-                        if key == "junction":
-                            row.node(first, "", id=f"legend-{n}", **_legend_node(key))
-                            row.node(second, text, shape="plaintext", id=f"legend-{n}b")
-                            row.edge(first, second, style="invis")
-                        else:
-                            row.node(first, "", shape="point", width="0.05", color=style.MUTED, id=f"legend-{n}")
-                            row.node(second, "", shape="point", width="0.05", color=style.MUTED, id=f"legend-{n}b")
-                            row.edge(first, second, label=text, minlen="2", **_legend_edge(key))
+                if key == "junction" or kind == "edge":
+                    sample = _legend_node(key) if key == "junction" else {
+                        "shape": "point", "width": "0.05", "color": style.MUTED}
+                    lg.node(first, "", id=f"legend-{n}", **sample)
+                    lg.node(second, text, shape="plaintext", id=f"legend-{n}b")
+                    arrow = _legend_edge(key) if kind == "edge" else {"style": "invis"}
+                    if self.flip:  # in a left-right layout a flat edge runs upwards: turn it round
+                        back = {("arrowtail" if k == "arrowhead" else k): v for k, v in arrow.items()}
+                        lg.edge(second, first, dir="back", **back)
+                    else:
+                        lg.edge(first, second, **arrow)
+                    items.append([first, second])
                 else:
                     lg.node(first, text, id=f"legend-{n}", **_legend_node(key))
-                if previous is not None:
-                    lg.edge(previous, first, style="invis")
-                previous = first
+                    items.append([first])
             if self.loose:
                 text = ["Findings on the whole map:"] + [
                     shorten(x, 90) for x in _finding_lines(self.loose)
                 ]
-                name = "%legend-map"
-                lg.node(name, _label(text, align="left"), shape="plaintext", id="legend-map",
+                items.append(["%legend-map"])
+                lg.node("%legend-map", _label(text, align="left"), shape="plaintext", id="legend-map",
                         fontcolor=style.SEVERITY_COLOR[_worst(self.loose)])
-                if previous is not None:
-                    lg.edge(previous, name, style="invis")
+            # Samples in rows (a left-right map: columns) of a few items, in reading order.
+            per_row = LEGEND_COLUMN if self.flip else LEGEND_ROW
+            rows = [items[k:k + per_row] for k in range(0, len(items), per_row)]
+            for row in rows:
+                lg.body.append("\t\t{rank=same; " + " ".join(f'"{x}";' for item in row for x in item) + "}\n")
+                for before, after in zip(row, row[1:]):
+                    pair = (after[0], before[-1]) if self.flip else (before[-1], after[0])
+                    lg.edge(*pair, style="invis")
+            for above, below in zip(rows, rows[1:]):
+                lg.edge(above[0][0], below[0][0], style="invis")
 
 
 _LEGEND_ORDER = [
@@ -343,7 +358,7 @@ def _legend_node(key: str) -> dict:
         attrs.update(shape="circle", width="0.1", fixedsize="true", style="filled", fillcolor=style.JUNCTION_FILL)
     elif key.startswith("flag-"):
         sev = key[5:]
-        attrs.update(style="rounded,filled,dashed", color=style.SEVERITY_COLOR[sev], penwidth="2",
+        attrs.update(style=f"rounded,filled,{style.SEVERITY_DASH[sev]}", color=style.SEVERITY_COLOR[sev], penwidth="2",
                      fillcolor=style.SEVERITY_TINT[sev])
     else:
         scheme, _, value = key.partition("-")
@@ -395,6 +410,8 @@ def build_graph(
                 Diagnostic(Location(loaded.file, 1, 1), f"--focus: no claim, evidence or inference with id '{focus}'{more}")
             )
     b = _Builder(loaded, findings, color_by=color_by, evaluation=evaluation, changes=changes)
+    b.flip = rankdir == "LR"
+    b.focus = focus
     g = graphviz.Digraph("argmap")
     title = m.title or (m.source.title if m.source else None) or loaded.file
     if focus is not None:

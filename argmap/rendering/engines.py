@@ -116,6 +116,12 @@ def svg_to_png(svg: bytes, *, zoom: float = 1.5) -> bytes:
         svg = _SIZE.sub(f'<svg width="{w:.2f}px" height="{h:.2f}px"'.encode(), svg, count=1)
     text = svg.decode("utf-8")
     try:
-        return bytes(resvg_py.svg_to_bytes(svg_string=text, zoom=zoom, background="#ffffff"))
+        return bytes(
+            resvg_py.svg_to_bytes(
+                svg_string=text, zoom=zoom, background="#ffffff",
+                # metric-compatible with Helvetica, which Graphviz measured the labels in
+                sans_serif_family="Liberation Sans",
+            )
+        )
     except ValueError as exc:
         raise LayoutFailed(f"could not rasterise the SVG: {exc}") from None

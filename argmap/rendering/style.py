@@ -18,6 +18,7 @@ __all__ = [
     "ATTACK",
     "SEVERITY_COLOR",
     "SEVERITY_TINT",
+    "SEVERITY_DASH",
     "FILL_BY",
     "COLOR_BY",
     "LEGEND",
@@ -33,7 +34,10 @@ JUNCTION_FILL = "#555555"
 SEVERITY_COLOR = {"error": "#b2182b", "warning": "#e66100", "info": "#2c7bb6"}
 """Outline/edge colour of a flagged element, by the worst finding's severity."""
 
-SEVERITY_TINT = {"error": "#fbe0e0", "warning": "#fff0dc", "info": "#e3eef8"}
+SEVERITY_DASH = {"error": "dashed", "warning": "dashed", "info": "dotted"}
+"""Line style of a flagged element: a note (info) is quieter than a warning."""
+
+SEVERITY_TINT = {"error": "#fbe0e0", "warning": "#fff0dc", "info": "#f1f6fb"}
 """Fill of a flagged claim in the default (findings) view."""
 
 FILL_BY = {
@@ -82,8 +86,8 @@ LEGEND: dict[str, tuple[str, str]] = {
     "evidence-link": ("edge", "evidence cited for a claim"),
     "flag-error": ("node", "flagged by the audit: error (dashed)"),
     "flag-warning": ("node", "flagged by the audit: warning (dashed)"),
-    "flag-info": ("node", "flagged by the audit: note (dashed)"),
-    "flag-step": ("edge", "step flagged by the audit (dashed)"),
+    "flag-info": ("node", "flagged by the audit: note (dotted)"),
+    "flag-step": ("edge", "step flagged by the audit (dashed; dotted: a note)"),
 }
 """Legend key → (``node`` or ``edge``, what it means)."""
 
