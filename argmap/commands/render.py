@@ -33,6 +33,8 @@ BIG_MAP = 1000
 @click.option("--cluster", is_flag=True, help="Group claims by their section.")
 @click.option("--color-by", type=click.Choice(COLOR_BY), default="findings", show_default=True,
               help="Fill claims by audit findings, support status or acceptability label (argmap evaluate).")
+@click.option("--diff", "diff_old", metavar="OLD", type=click.Path(dir_okay=False, path_type=Path),
+              help="Colour elements by change since the map version OLD (added, changed, unchanged).")
 @allow_outside_option
 def render(
     file: Path,
@@ -44,6 +46,7 @@ def render(
     rankdir: str,
     cluster: bool,
     color_by: str,
+    diff_old: Optional[Path],
     allow_outside: bool,
 ) -> None:
     """Render a map as a diagram; audit findings are marked on it."""
@@ -56,6 +59,10 @@ def render(
     options: dict[str, Any] = dict(
         focus=focus, depth=depth, rankdir=rankdir, color_by=color_by, evaluation=evaluation, cluster=cluster
     )
+    if diff_old is not None:
+        from argmap.diffing import diff_maps
+
+        options["changes"] = diff_maps(load_map(diff_old, allow_outside, read_source=False).map, loaded.map).changes()
     from argmap import render as renderer
 
     dot = renderer.to_dot(loaded, findings, **options)

@@ -154,3 +154,18 @@ def test_diff_map_fields_and_nested_changes():
 def test_word_diff_replacement():
     assert word_diff("Armenia decided to ratify", "Armenia ratified") == [
         ("equal", "Armenia"), ("delete", "decided to ratify"), ("insert", "ratified")]
+
+
+def test_render_diff_colours_nodes_by_change(run_cli, tmp_path):
+    from xml.etree import ElementTree as ET
+
+    old, new = _versions(tmp_path)
+    out = tmp_path / "diff.svg"
+    result = run_cli("render", new, "--diff", old, "-o", out)
+    assert result.exit_code == 0, result.output
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    classes = {g.get("id"): (g.get("class") or "").split() for g in ET.parse(out).getroot().iterfind(".//svg:g", ns)}
+    assert "added" in classes["claim-r"]
+    assert "changed" in classes["claim-p"] and "changed" in classes["claim-q"]
+    assert "unchanged" in classes["claim-t"]
+    assert "claim-gone" not in classes  # removed elements are not in the new map
