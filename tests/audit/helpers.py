@@ -10,7 +10,7 @@ from argmap.audit import run
 from argmap.config import Config
 from argmap.loading import load
 
-__all__ = ["audit_text", "codes", "examples"]
+__all__ = ["audit_text", "codes", "examples", "only", "chain", "claims", "steps"]
 
 
 def audit_text(tmp_path: Path, text: str, source: str | None = None, config: Config | None = None, name: str = "map.yaml"):
@@ -33,3 +33,47 @@ def examples(doc: str) -> dict[str, str]:
     for m in re.finditer(r"^(Failing example|Passing example|Source text)::\n\n((?:(?:    .*)?\n)+)", doc + "\n", re.MULTILINE):
         found[m.group(1)] = textwrap.dedent(m.group(2)).strip("\n") + "\n"
     return found
+
+
+def only(*rule_codes: str) -> Config:
+    """A configuration that runs only the given rules."""
+    return Config(select=list(rule_codes))
+
+
+CHAIN = """\
+argmap: 1
+thesis: t
+claims:
+  - id: t
+    text: T.
+    kind: interpretation
+  - id: p
+    text: P.
+    kind: {p_kind}
+    {p_extra}
+  - id: q
+    text: Q.
+    assumption: true
+inferences:
+  - id: i
+    premises: [p, q]
+    conclusion: t
+"""
+
+
+def chain(p_kind: str = "fact", p_extra: str = "") -> str:
+    """Thesis ``t`` (an interpretation) supported by step ``i`` from ``p`` (of ``p_kind``) and assumption ``q``."""
+    return CHAIN.format(p_kind=p_kind, p_extra=p_extra)
+
+
+def claims(*ids: str) -> str:
+    """YAML for assumption claims with these ids."""
+    return "".join(f"  - id: {i}\n    text: {i.upper()}.\n    assumption: true\n" for i in ids)
+
+
+def steps(*triples: tuple) -> str:
+    """YAML ``inferences:`` s0, s1, ... from ``(premises, conclusion, kind)`` triples."""
+    out = "inferences:\n"
+    for n, (premises, conclusion, kind) in enumerate(triples):
+        out += f"  - id: s{n}\n    premises: [{', '.join(premises)}]\n    conclusion: {conclusion}\n    kind: {kind}\n"
+    return out

@@ -1,0 +1,79 @@
+"""ARG302 quotation-without-source: quotation marks, apostrophes, and where the source is looked for."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.audit.quotation_without_source import quotes_someone
+
+from .helpers import audit_text, codes, only
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russia\u2019s tacit approval", False),
+        ("the Serbs\u2019 and the Croats\u2019 land", False),
+        ("the Serbs' and the Croats' land", False),
+        ("it's the 'nineties", False),
+        ("condemned it as \u201cillegal\u201d", True),
+        ('condemned it as "illegal"', True),
+        ("condemned it as \u2018illegal\u2019.", True),
+        ("condemned it as 'illegal aggression', then", True),
+        ("\u00abnon\u00bb", True),
+    ],
+)
+def test_quotation_marks_versus_apostrophes(text, expected):
+    assert quotes_someone(text) is expected
+
+
+CLAIM_QUOTING = """\
+argmap: 1
+claims:
+  - id: c
+    text: C.
+    quote: 'called it "open aggression"'
+{evidence}
+"""
+
+
+def test_claim_quoting_with_no_evidence_record(tmp_path):
+    found = audit_text(tmp_path, CLAIM_QUOTING.format(evidence=""), config=only("ARG302"))
+    assert codes(found) == [("ARG302", "c")]
+    assert (found[0].location.line, found[0].location.column) == (5, 12)
+
+
+@pytest.mark.parametrize(
+    "record,expected",
+    [
+        ("    kind: document\n    quote: '\"open aggression\"'\n", [("ARG302", "e")]),
+        ("    kind: document\n    quote: '\"open aggression\"'\n    citation: TASS, 1999\n", []),
+        ("    kind: report\n    quote: '\"open aggression\"'\n    url: https://example.org/x\n", []),
+        ("    kind: media\n    quote: '\"open aggression\"'\n    by: Boris Yeltsin\n", []),
+        # a statement with no speaker is reported by unattributed-quotation (ARG305) instead
+        ("    kind: statement\n    quote: '\"open aggression\"'\n", [("ARG305", "e")]),
+    ],
+)
+def test_claim_quoting_is_checked_on_its_evidence_record(tmp_path, record, expected):
+    text = CLAIM_QUOTING.format(evidence="    evidence: [e]\nevidence:\n  - id: e\n" + record)
+    assert codes(audit_text(tmp_path, text, config=only("ARG302", "ARG305"))) == expected
+
+
+def test_claim_with_apostrophe_only_is_not_a_quotation(tmp_path):
+    text = "argmap: 1\nclaims:\n  - id: c\n    text: C.\n    quote: \"with Russia\u2019s tacit approval\"\n"
+    assert audit_text(tmp_path, text, config=only("ARG302")) == []
+
+
+EVIDENCE = "argmap: 1\nevidence:\n  - id: e\n    quote: {quote}\n    added_by: {who}\n{extra}"
+
+
+def test_unsourced_quotation_in_evidence_is_reported_once(tmp_path):
+    # Tuning on the bundled article: an unattributed quoted statement ("developing rapidly")
+    # was reported three times (claim, record as ARG302, record as ARG305).
+    text = EVIDENCE.format(quote="'called it \"open aggression\"'", who="author", extra="")
+    assert codes(audit_text(tmp_path, text, config=only("ARG3"))) == [("ARG302", "e")]
+    statement = text + "    kind: statement\n"
+    claim = "claims:\n  - id: c\n    text: C.\n    quote: 'it is \"open aggression\"'\n    evidence: [e]\n"
+    assert codes(audit_text(tmp_path, statement.replace("evidence:\n", claim + "evidence:\n"), config=only("ARG3"))) == [
+        ("ARG305", "e")
+    ]
