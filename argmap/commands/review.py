@@ -46,6 +46,8 @@ def init(file: Path, reviewer: str, output: Optional[Path], date: Optional[str],
     loaded = load_map(file, allow_outside)
     if output is None:
         output = file.with_name(file.name.split(".")[0] + ".review.yaml")
+    if not output.parent.is_dir():
+        raise ArgmapError(Diagnostic(Location(str(output)), f"folder {output.parent} does not exist"))
     if output.exists() or output.is_symlink():
         raise ArgmapError(Diagnostic(Location(str(output)), "already exists; review init never overwrites a file (choose another -o)"))
     map_ref = Path(os.path.relpath(file.resolve(), output.resolve().parent)).as_posix()

@@ -46,6 +46,8 @@ class ReviewInfo:
     map_changed: bool
     reviewed_sha256: str
     names_map: str
+    other_map: bool = False
+    """True when the review names a different map file than the one reported on."""
 
 
 @dataclass
@@ -182,7 +184,8 @@ def build(
     for r in reviews:
         rev = r.review
         changed = rev.map_sha256 != map_sha256
-        infos.append(ReviewInfo(r.file, rev.reviewer, rev.date, len(rev.entries), changed, rev.map_sha256, rev.map))
+        other = r.map_path() != Path(loaded.path).resolve()
+        infos.append(ReviewInfo(r.file, rev.reviewer, rev.date, len(rev.entries), changed, rev.map_sha256, rev.map, other))
         for index, entry in enumerate(rev.entries):
             kind = target_kind(m, entry.target)
             stale = []

@@ -351,6 +351,8 @@ def write(report: ReviewReport) -> str:
     out.append("<h2>Reviews</h2><table><tr><th>file</th><th>reviewer</th><th>date</th><th>entries</th><th>map version</th></tr>")
     for r in report.reviews:
         state = "changed since review (stale)" if r.map_changed else "current"
+        if r.other_map:
+            state += f"; the review names {esc(r.names_map)}"
         out.append(f"<tr><td>{esc(r.file)}</td><td>{esc(r.reviewer)}</td><td>{esc(r.date)}</td><td>{r.entries}</td><td>{state}</td></tr>")
     out.append("</table>")
 

@@ -118,6 +118,8 @@ def write(report: ReviewReport) -> str:
         out += ["| file | reviewer | date | entries | map version |", "|---|---|---|---|---|"]
         for r in report.reviews:
             state = "changed since review (stale)" if r.map_changed else "current"
+            if r.other_map:
+                state += f"; the review names {md(r.names_map)}"
             out.append(f"| {md(r.file)} | {md(r.reviewer)} | {md(r.date)} | {r.entries} | {state} |")
     else:
         out.append("No reviews.")

@@ -159,3 +159,18 @@ def test_markdown_report_passes_no_raw_html(run_cli, write_map, write_review, tm
     assert 'href="javascript' not in rendered and "<a " not in rendered
     assert "<strong>b</strong>" not in rendered and "<ol" not in rendered  # nor emphasis, nor a list
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered  # shown as text
+
+
+def test_report_says_when_a_review_names_another_map(run_cli, small_map, write_review, tmp_path):
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(small_map.read_text())
+    ann = write_review(review_text(small_map, ANN, reviewer="Ann"), "ann.review.yaml")
+    result = run_cli("review", "report", copy, ann)
+    assert result.exit_code == 0, result.output
+    assert "current; the review names map.yaml" in result.stdout  # same bytes, other file
+
+
+def test_init_into_missing_folder_is_a_located_error(run_cli, small_map, tmp_path):
+    result = run_cli("review", "init", small_map, "--reviewer", "Cy", "-o", tmp_path / "no" / "r.yaml")
+    assert result.exit_code == 1
+    assert "does not exist" in result.stderr and "Traceback" not in result.output
