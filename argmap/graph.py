@@ -98,6 +98,21 @@ class ArgumentGraph:
         """Inferences (any kind) that take ``claim_id`` as a premise."""
         return self._uses.get(claim_id, [])
 
+    def conclusions(self, claim_id: str, kind: Optional[InferenceKind] = None) -> list[str]:
+        """Ids of what ``claim_id`` is a premise for (claims, or inferences for undercuts), in map order.
+
+        >>> from argmap.model import ArgumentMap
+        >>> m = ArgumentMap.model_validate({"argmap": 1,
+        ...     "claims": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}, {"id": "c", "text": "C."}],
+        ...     "inferences": [{"id": "i", "premises": ["a"], "conclusion": "b"},
+        ...                    {"id": "j", "premises": ["a", "c"], "conclusion": "b", "kind": "attack"}]})
+        >>> g = ArgumentGraph(m)
+        >>> g.conclusions("a"), g.conclusions("a", InferenceKind.attack), g.conclusions("b")
+        (['b'], ['b'], [])
+        """
+        out = [inf.conclusion for inf in self._uses.get(claim_id, []) if kind is None or inf.kind is kind]
+        return list(dict.fromkeys(out))
+
     def premises(self, inference_id: str) -> list[Claim]:
         """The premise claims of an inference, in the map's order, without repeats."""
         claims = self.claims
