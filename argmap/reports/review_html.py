@@ -126,8 +126,8 @@ def _entry(e: EntryView, report: ReviewReport, with_target: bool = False) -> str
     return "".join(parts)
 
 
-def _finding(f: Any, report: ReviewReport) -> str:
-    target = _link(report, f.target) + " " if f.target else ""
+def _finding(f: Any, report: ReviewReport, with_target: bool = True) -> str:
+    target = _link(report, f.target) + " " if f.target and with_target else ""
     return (
         f'<li class="finding">{target}{_badge(f.severity.value, "sev")} '
         f"<code>{esc(f.code)}</code> {esc(f.message)}</li>"
@@ -196,7 +196,7 @@ def _panel(view: ElementView, report: ReviewReport) -> str:
             out.append("<h4>Reached by</h4><ul>" + "".join(f"<li>{_link(report, i.id)} {esc(i.kind.value)} from "
                        + ", ".join(_link(report, p) for p in i.premises) + "</li>" for i in steps) + "</ul>")
     out.append(f"<h4>Findings ({len(view.findings)})</h4>")
-    out.append("<ul>" + "".join(_finding(f, report) for f in view.findings) + "</ul>" if view.findings else "<p class=\"meta\">None.</p>")
+    out.append("<ul>" + "".join(_finding(f, report, with_target=False) for f in view.findings) + "</ul>" if view.findings else "<p class=\"meta\">None.</p>")
     out.append(f"<h4>Reviews ({len(view.entries)})</h4>")
     out.append("<ul>" + "".join(_entry(e, report) for e in view.entries) + "</ul>" if view.entries else "<p class=\"meta\">None.</p>")
     out.append("</section>")
