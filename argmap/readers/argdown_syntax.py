@@ -236,20 +236,26 @@ def _match_data(text: str, start: int) -> int:
     return -1
 
 
+_INTERESTING = re.compile(r"[\\<\[/{]")
+
+
 def blank_comments(text: str) -> str:
     """Replace comments with spaces, keeping newlines and every offset.
 
     >>> blank_comments("a <!-- b\\nc --> d // e\\nf /* g */ [x](http://y)")
     'a       \\n      d     \\nf         [x](http://y)'
     """
+    if "<!--" not in text and "/*" not in text and "//" not in text:
+        return text  # nothing to blank
     out = list(text)
     n = len(text)
     i = 0
     while i < n:
+        found = _INTERESTING.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         c = text[i]
-        if c == "\n":
-            i += 1
-            continue
         if c == "\\":
             i += 2
             continue
@@ -423,7 +429,12 @@ def lex(text: str, comment_lines: frozenset = frozenset()) -> tuple[list[Line], 
     return tokens, front
 
 
+_PLAIN_START = frozenset("-+<>_(#*0123456789 \t")
+
+
 def _classify(line: str, number: int, block_start: bool) -> Line:
+    if line[0] not in _PLAIN_START:
+        return Line("text", number, value=line.strip(), column=1)
     m = _INFERENCE_START.match(line)
     if m:
         return Line("inference", number, column=m.end() + 1, marker_column=m.end() - 1)
@@ -651,6 +662,7 @@ def _load_data(source: str, file: str, where: tuple[int, int]) -> dict:
 
 
 _MARKERS = ("**", "__", "*", "_")
+_SIMPLE_REF = re.compile(r"\[([^\]\n\\{}@#*_\[]+)\]$")
 _END_FOLLOW = set(" \t\n\r)}_.,!?;:-*")
 
 
@@ -666,6 +678,10 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
     s = owner.raw
     i = 0
     n = len(s)
+    simple = _SIMPLE_REF.match(s) if head else None
+    if simple:  # the common "[Title]" reference: nothing else to read
+        owner.kind, owner.title = "reference", _unescape(simple.group(1)).strip()
+        return
     if head:
         m = None
         if s.startswith("[") and not _LINK.match(s):
