@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator
 
 from argmap.diagnostics import Finding, Severity
 from argmap.model import AddedBy
@@ -50,7 +50,7 @@ __all__ = ["normalise", "found", "CODE", "NAME", "SEVERITY", "SUMMARY", "check"]
 CODE = "ARG301"
 NAME = "quote-not-found"
 SEVERITY = Severity.error
-SUMMARY = "A quote that does not occur in the source text (after normalising space, quote marks, dashes)."
+SUMMARY = "A quote not found in the source text, not even approximately (white space, quote marks, dashes folded)."
 
 _FOLD = str.maketrans(
     {
