@@ -2,6 +2,8 @@
 
 >>> clean("ok\\x1b[31m red\\x07")
 'ok red'
+>>> clean("a\\x9b2Jb \\x1b]0;title\\x07c \\x9d8;;http://x\\x9cd")
+'ab c d'
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ import re
 
 __all__ = ["clean", "one_line"]
 
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_ANSI = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])"
+    r"|\x9b[0-?]*[ -/]*[@-~]|[\x90\x98\x9d-\x9f][^\x07\x1b\x9c]*[\x07\x9c]?"  # the 8-bit (C1) forms
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
