@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import click
 
@@ -15,14 +16,16 @@ _QUIET = {"nothing attacks it", "its premises are in and nothing undercuts it"}
 @click.command()
 @map_file
 @click.argument("claim_id", metavar="ID")
+@click.option("--depth", type=click.IntRange(min=0), default=None, help="Expand claims down to this many steps only.")
 @allow_outside_option
-def explain(file: Path, claim_id: str, allow_outside: bool) -> None:
+def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool) -> None:
     """Explain one claim: its support chain down to evidence or assumptions,
     the weakest link, the attackers that are in, and (for the thesis) the
     critical step.
 
-    Lines marked * are on the chain that decides the status (or attack it);
-    <+ is a support step, <- an attack, <_ an undercut.
+    Lines marked * are on the chain that decides the status (or attack it),
+    listed first; <+ is a support step, <- an attack, <_ an undercut.
+    A claim already shown is not expanded again ("see above").
     """
     from argmap.diagnostics import ArgmapError, Diagnostic
     from argmap.evaluate import evaluate
@@ -37,7 +40,7 @@ def explain(file: Path, claim_id: str, allow_outside: bool) -> None:
         close = difflib.get_close_matches(claim_id, [c.id for c in m.claims], n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise ArgmapError(Diagnostic(Location(loaded.file, 1, 1), f"no claim with id '{claim_id}'{hint}"))
-    click.echo(format_explanation(build(m, evaluate(m), claim_id)))
+    click.echo(format_explanation(build(m, evaluate(m), claim_id, max_depth=depth)))
 
 
 def format_explanation(x) -> str:
@@ -53,6 +56,8 @@ def format_explanation(x) -> str:
             head = f"{ident}: {clean(line.text)}  [{line.status}, {line.label}]"
             if line.kind == "seen":
                 head += "  (see above)"
+            elif line.note == "not expanded":
+                head += "  (...)"
             elif line.why not in _QUIET:
                 head += f"  - {clean(line.why)}"
         elif line.kind == "evidence":

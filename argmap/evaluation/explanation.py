@@ -140,8 +140,11 @@ def _evidence_text(m: ArgumentMap, eid: str) -> str:
     return e.citation or e.title or e.quote or (f"by {e.by}" if e.by else "no citation given")
 
 
-def explain(m: ArgumentMap, ev, claim: str) -> Explanation:
-    """Explain one claim of ``m`` given its evaluation ``ev`` (from :func:`argmap.evaluate.evaluate`)."""
+def explain(m: ArgumentMap, ev, claim: str, max_depth: Optional[int] = None) -> Explanation:
+    """Explain one claim of ``m`` given its evaluation ``ev`` (from :func:`argmap.evaluate.evaluate`).
+
+    Claims ``max_depth`` inference steps below the explained one are listed but not expanded.
+    """
     s, sup, acc = ev.structure, ev.support, ev.acceptability
     weakest = sup.weakest.get(claim)
     lines: list[Line] = []
@@ -158,19 +161,23 @@ def explain(m: ArgumentMap, ev, claim: str) -> Explanation:
                 continue
             seen.add(eid)
             reason = sup.reason[eid]
+            cut = max_depth is not None and depth >= 2 * max_depth and bool(s.into.get(eid) or s.claims[eid].evidence)
             lines.append(
-                Line(depth, "claim", eid, text, ev.status[eid], ev.label[eid], "", label_reason(ev, CLAIM, eid),
-                     deciding, weakest == eid)
+                Line(depth, "claim", eid, text, ev.status[eid], ev.label[eid], "not expanded" if cut else "",
+                     label_reason(ev, CLAIM, eid), deciding, weakest == eid)
             )
+            if cut:
+                continue
             children: list[tuple[int, str, str, bool]] = []
             basis = s.claims[eid]
             for e in basis.evidence:
                 children.append((depth + 1, "evidence", e, deciding and reason.kind == "evidence"))
             if basis.assumption:
                 children.append((depth + 1, "assumption", eid, deciding and reason.kind == "assumption"))
-            for step in s.support_into(eid):
-                chosen = deciding and reason.kind == "inference" and reason.via[0] == step.id
-                children.append((depth + 1, "support", step.id, chosen))
+            decider = reason.via[0] if reason.kind == "inference" else None
+            supports = sorted(s.support_into(eid), key=lambda step: step.id != decider)  # deciding step first
+            for step in supports:
+                children.append((depth + 1, "support", step.id, deciding and step.id == decider))
             for step in s.attacks_into(eid):
                 children.append((depth + 1, step.kind, step.id, deciding))
             stack.extend(reversed(children))
