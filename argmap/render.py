@@ -53,7 +53,7 @@ EVIDENCE_WRAP = 28
 EVIDENCE_LINES = 5
 TOOLTIP_QUOTE = 600
 LEGEND_ROW = 4
-LEGEND_COLUMN = 8
+LEGEND_COLUMN = 16
 """Legend items per row (top-down maps) and per column (left-right maps)."""
 BIG_GRAPH = 400
 """Nodes above which the layout trades polish for speed (see :func:`_speed_attrs`)."""
@@ -312,12 +312,10 @@ class _Builder:
                     lg.node(first, "", id=f"legend-{n}", **sample)
                     lg.node(second, text, shape="plaintext", id=f"legend-{n}b")
                     arrow = _legend_edge(key) if kind == "edge" else {"style": "invis"}
-                    if self.flip:  # in a left-right layout a flat edge runs upwards: turn it round
-                        back = {("arrowtail" if k == "arrowhead" else k): v for k, v in arrow.items()}
-                        lg.edge(second, first, dir="back", **back)
-                    else:
-                        lg.edge(first, second, **arrow)
-                    items.append([first, second])
+                    lg.edge(first, second, **arrow)
+                    # top-down: sample and text side by side in one row; left-right: the text
+                    # goes one rank further right, so each item keeps to one line of the column
+                    items.append([first] if self.flip else [first, second])
                 else:
                     lg.node(first, text, id=f"legend-{n}", **_legend_node(key))
                     items.append([first])
