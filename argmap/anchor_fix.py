@@ -1,25 +1,52 @@
 """Write re-anchored selectors back into a YAML map, changing nothing else.
 
-The file is rewritten with round-trip YAML (``ruamel.yaml``): comments, key
-order, quoting and block styles stay as they were. What changes:
+The map is edited in place, as text: the YAML is composed (not rewritten)
+to learn exactly where each element, key and value starts and ends, and only
+these spans change:
 
 * each quote found ``exact`` or ``moved`` gets its ``anchor:`` (start, end,
-  prefix, suffix), placed right after its ``quote:`` key;
-* a ``fuzzy`` quote is rewritten to the words found, with its anchor, only
-  when the user accepts fuzzy matches;
+  prefix, suffix) right after its ``quote:`` value, or has it replaced;
+* a ``fuzzy`` quote is rewritten to the words found, in the scalar style it
+  had (plain, quoted, folded, literal), only when the user accepts fuzzy matches;
 * ``ambiguous`` and ``orphaned`` quotes are never touched;
 * ``source.sha256`` records the digest of the normalised source text.
 
->>> guess_indent("a:\\n  b: 1\\nc:\\n  - x\\n")
-(2, 4, 2)
+Every other byte — comments, blank lines, key order, quoting, flow or block
+style, line endings — stays as it was. (A round-trip YAML dumper such as
+ruamel.yaml re-flows some of these, e.g. a multi-line flow list loses the
+comments inside it; editing the spans avoids that.) The result is checked
+before it is returned: parsed again, it must equal the old data plus exactly
+the intended changes.
+
+>>> text = "source:\\n  text: s.txt  # the article\\nclaims:\\n  - id: a\\n    quote: two words\\n    kind: fact\\n"
+>>> from argmap.anchoring import Source, Quoted, locate
+>>> src = Source.from_text("Just two words.")
+>>> q = Quoted("claims", 0, "a", "two words", None, locate(src, "two words"))
+>>> print(rewrite(text, [q], src).text)  # doctest: +ELLIPSIS
+source:
+  text: s.txt  # the article
+  sha256: ...
+claims:
+  - id: a
+    quote: two words
+    anchor:
+      start: 5
+      end: 14
+      prefix: "Just "
+      suffix: "."
+    kind: fact
+<BLANKLINE>
 """
 
 from __future__ import annotations
 
-import io
+import copy
+import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional
+
+import yaml
 
 from argmap.anchoring import Quoted, Source, State, normalise
 
@@ -40,184 +67,184 @@ class Rewrite:
         return bool(self.anchored or self.requoted or self.sha256_written)
 
 
-_KEY_LINE = re.compile(r"^\s*(- +)?[^\s#][^#]*:\s*(#.*)?$")
+def guess_indent(text: str) -> int:
+    """How far the file indents a nested mapping (2 when it cannot tell).
 
-
-def guess_indent(text: str) -> tuple[int, int, int]:
-    """``(mapping, sequence, offset)`` indentation as ruamel.yaml's ``indent()`` takes it.
-
-    Read from the first nested mapping and the first block sequence under a key.
+    >>> guess_indent("a:\\n    b: 1\\n"), guess_indent("a: 1\\n")
+    (4, 2)
     """
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    mapping = sequence = offset = None
     for parent, child in zip(lines, lines[1:]):
-        if not _KEY_LINE.match(parent):
+        if not re.match(r"^\s*[^\s#-][^#]*:\s*(#.*)?$", parent):
             continue
-        dash = re.match(r"^\s*- +", parent)
-        parent_indent = len(dash.group(0)) if dash else len(parent) - len(parent.lstrip())
-        child_indent = len(child) - len(child.lstrip())
-        if child_indent < parent_indent or (child_indent == parent_indent and not child.lstrip().startswith("- ")):
-            continue
-        if child.lstrip().startswith("- "):
-            if sequence is None:
-                offset = child_indent - parent_indent
-                sequence = len(re.match(r"^\s*- +", child).group(0)) - parent_indent  # type: ignore[union-attr]
-        elif mapping is None:
-            mapping = child_indent - parent_indent
-        if mapping is not None and sequence is not None:
-            break
-    mapping = mapping or 2
-    if sequence is None:
-        sequence, offset = mapping + 2, mapping
-    return mapping, sequence, offset or 0
+        p_ind = len(parent) - len(parent.lstrip())
+        c_ind = len(child) - len(child.lstrip())
+        if c_ind > p_ind and not child.lstrip().startswith("- "):
+            return c_ind - p_ind
+    return 2
 
 
-def _yaml(text: str):
-    from ruamel.yaml import YAML
-
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 1 << 16  # never re-wrap a line
-    mapping, sequence, offset = guess_indent(text)
-    y.indent(mapping=mapping, sequence=sequence, offset=offset)
-    spelling = _null_spelling(text)
-    y.representer.add_representer(
-        type(None), lambda rep, _value: rep.represent_scalar("tag:yaml.org,2002:null", spelling)
-    )
-    return y
-
-
-def _null_spelling(text: str) -> str:
-    """How the file spells a null, ``null`` or ``~``: the one it uses most (``null`` by default).
-
-    >>> _null_spelling("a: null\\nb: ~\\nc: null  # x\\n")
-    'null'
-    """
-    counts = {
-        "null": len(re.findall(r":[ \t]+null[ \t]*(?:#.*)?$", text, re.M)),
-        "~": len(re.findall(r":[ \t]+~[ \t]*(?:#.*)?$", text, re.M)),
-    }
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else "null"
-
-
-def _trailing(node: Any) -> Optional[tuple[Any, Any, int]]:
-    """Where the comment after a block collection's last line is kept: (node, key, slot)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    while True:
-        if isinstance(node, CommentedMap) and len(node):
-            key, slot = list(node)[-1], 2
-        elif isinstance(node, CommentedSeq) and len(node):
-            key, slot = len(node) - 1, 0
-        else:
-            return None
-        child = node[key]
-        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child) and not child.fa.flow_style():
-            node = child
-            continue
-        return node, key, slot
-
-
-def _set(mapping: Any, key: str, value: Any, after: Optional[str] = None) -> None:
-    """Set ``mapping[key]``; a new key goes after ``after`` (or last), comments staying in place."""
-    from ruamel.yaml.tokens import CommentToken
-
-    if key in mapping:
-        mapping[key] = value
-        return
-    keys = list(mapping)
-    pos = keys.index(after) + 1 if after in keys else len(keys)
-    if pos < len(keys) or getattr(mapping.fa, "flow_style", lambda: False)():
-        mapping.insert(pos, key, value)
-        return
-    # Appending: the comment lines after the old last entry belong after the new one.
-    holder = _trailing(mapping)
-    token = None
-    if holder is not None:
-        entry = holder[0].ca.items.get(holder[1])
-        token = entry[holder[2]] if entry and len(entry) > holder[2] else None
-    mapping.insert(pos, key, value)
-    if token is None:
-        return
-    head, _, rest = token.value.partition("\n")
-    if not rest.strip():
-        return
-    if head.strip():
-        token.value = head + "\n"
-    else:
-        holder[0].ca.items[holder[1]][holder[2]] = None  # type: ignore[index]
-    new_holder = _trailing(mapping)
-    if new_holder is None:
-        return
-    items = new_holder[0].ca.items.setdefault(new_holder[1], [None, None, None, None])
-    items[new_holder[2]] = CommentToken("\n" + rest, token.start_mark, None)
-
-
-def _anchor_node(anchor) -> Any:
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    return CommentedMap(
-        [
-            ("start", anchor.start),
-            ("end", anchor.end),
-            ("prefix", DoubleQuotedScalarString(anchor.prefix)),
-            ("suffix", DoubleQuotedScalarString(anchor.suffix)),
-        ]
-    )
-
-
-def _same_style(old: Any, new: str) -> Any:
-    """``new`` in the scalar style ``old`` had (quoted, folded, literal or plain)."""
-    from ruamel.yaml.scalarstring import ScalarString
-
-    if isinstance(old, ScalarString):
-        return type(old)(new)
-    return new
-
-
-def _anchor_equal(node: Any, anchor) -> bool:
+def _compose(text: str) -> yaml.Node:
+    loader = yaml.SafeLoader(text)  # pure-Python marks count characters, as Python strings do
     try:
-        return (
-            node["start"] == anchor.start
-            and node["end"] == anchor.end
-            and node.get("prefix", "") == anchor.prefix
-            and node.get("suffix", "") == anchor.suffix
-        )
-    except (TypeError, KeyError, AttributeError):
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _get(node: yaml.MappingNode, key: str) -> Optional[tuple[yaml.Node, yaml.Node]]:
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return k, v
+    return None
+
+
+def _last_leaf(node: yaml.Node) -> yaml.Node:
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    return node
+
+
+def _end_of_value(text: str, node: yaml.Node) -> int:
+    """Index just past the last line of ``node``'s value (its line break included)."""
+    leaf = _last_leaf(node)
+    idx = leaf.end_mark.index
+    if leaf.end_mark.column == 0 and idx > 0:
+        # A block scalar ends at the start of a line, after its trailing blank lines: step back over them.
+        while idx > 0:
+            prev = text.rfind("\n", 0, idx - 1) + 1
+            if text[prev:idx].strip():
+                break
+            idx = prev
+        return idx
+    nl = text.find("\n", idx)
+    return len(text) if nl < 0 else nl + 1
+
+
+def _dq(value: str) -> str:
+    """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _plain_ok(value: str) -> bool:
+    try:
+        return bool(value) and value == value.strip() and yaml.safe_load(f"k: {value}\n") == {"k": value}
+    except yaml.YAMLError:
         return False
+
+
+def _scalar_like(node: yaml.ScalarNode, value: str, text: str, nl: str) -> tuple[int, int, str]:
+    """Replace ``node``'s text with ``value`` in the same style: (start, end, replacement)."""
+    start, end = node.start_mark.index, node.end_mark.index
+    style = node.style
+    if style in ("|", ">"):
+        header = text[start : text.find("\n", start)].rstrip("\r")
+        body_start = text.find("\n", start) + 1
+        indent = len(text[body_start:]) - len(text[body_start:].lstrip(" "))
+        end = _end_of_value(text, node) - len(nl)
+        return start, end, f"{header}{nl}{' ' * indent}{value}"
+    if style == "'":
+        return start, end, "'" + value.replace("'", "''") + "'"
+    if style is None and _plain_ok(value):
+        return start, end, value
+    return start, end, _dq(value)
+
+
+def _anchor_block(anchor, indent: str, step: str, nl: str) -> str:
+    inner = indent + step
+    return (
+        f"{indent}anchor:{nl}{inner}start: {anchor.start}{nl}{inner}end: {anchor.end}{nl}"
+        f"{inner}prefix: {_dq(anchor.prefix)}{nl}{inner}suffix: {_dq(anchor.suffix)}{nl}"
+    )
+
+
+def _anchor_flow(anchor) -> str:
+    return f"{{start: {anchor.start}, end: {anchor.end}, prefix: {_dq(anchor.prefix)}, suffix: {_dq(anchor.suffix)}}}"
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _set_key(text: str, mapping: yaml.MappingNode, key: str, block: str, flow: str, after: str, nl: str, step: str) -> tuple[int, int, str]:
+    """The edit that sets ``key`` in ``mapping``: replace its value, or add it after key ``after``.
+
+    ``block`` is the new entry as block lines, with ``{indent}`` standing for the key's
+    indentation; ``flow`` is the new value alone, in flow style.
+    """
+    found = _get(mapping, key)
+    if mapping.flow_style:
+        if found:
+            k, v = found
+            return v.start_mark.index, v.end_mark.index, flow
+        last = mapping.value[-1][1]
+        return last.end_mark.index, last.end_mark.index, f", {key}: {flow}"
+    if found:
+        k, v = found
+        indent = " " * k.start_mark.column
+        if isinstance(v, yaml.MappingNode) and not v.flow_style and v.value or isinstance(v, yaml.ScalarNode) and v.style in ("|", ">"):
+            start = _line_start(text, k.start_mark.index)
+            return start, _end_of_value(text, v), block.replace("{indent}", indent)
+        return v.start_mark.index, v.end_mark.index, flow
+    anchor_pair = _get(mapping, after) or mapping.value[-1]
+    k, v = anchor_pair
+    at = _end_of_value(text, v)
+    indent = " " * k.start_mark.column
+    return at, at, block.replace("{indent}", indent)
 
 
 def rewrite(text: str, quotes: list[Quoted], src: Source, *, accept_fuzzy: bool = False) -> Rewrite:
     """The map ``text`` with new anchors (and accepted fuzzy quotes) written in."""
-    y = _yaml(text)
-    data = y.load(text)
+    nl = "\r\n" if "\r\n" in text else "\n"
+    step = " " * guess_indent(text)
+    root = _compose(text)
     result = Rewrite(text=text)
+    if not isinstance(root, yaml.MappingNode):
+        return result
+    edits: list[tuple[int, int, str]] = []
+    expected = copy.deepcopy(yaml.safe_load(text))
     for q in quotes:
         state = q.match.state
-        if state in (State.ambiguous, State.orphaned):
-            continue
-        if state is State.fuzzy and not accept_fuzzy:
+        if state in (State.ambiguous, State.orphaned) or (state is State.fuzzy and not accept_fuzzy):
             continue
         anchor = q.new_anchor(src)
         if anchor is None:
             continue
-        node = data[q.section][q.index]
-        if state is State.fuzzy:
+        section = _get(root, q.section)
+        if section is None or not isinstance(section[1], yaml.SequenceNode) or q.index >= len(section[1].value):
+            continue
+        element = section[1].value[q.index]
+        if not isinstance(element, yaml.MappingNode):
+            continue
+        data = expected[q.section][q.index]
+        quote_pair = _get(element, "quote")
+        if state is State.fuzzy and quote_pair is not None:
             found = src.text[anchor.start : anchor.end]
-            if normalise(str(node["quote"])) != found:
-                node["quote"] = _same_style(node["quote"], found)
+            if normalise(str(data.get("quote", ""))) != found and isinstance(quote_pair[1], yaml.ScalarNode):
+                edits.append(_scalar_like(quote_pair[1], found, text, nl))
+                data["quote"] = found
                 result.requoted.append(q.id)
-        if not _anchor_equal(node.get("anchor"), anchor):
-            _set(node, "anchor", _anchor_node(anchor), after="quote")
+        new = {"start": anchor.start, "end": anchor.end, "prefix": anchor.prefix, "suffix": anchor.suffix}
+        if data.get("anchor") != new:
+            block = _anchor_block(anchor, "{indent}", step, nl)
+            edits.append(_set_key(text, element, "anchor", block, _anchor_flow(anchor), "quote", nl, step))
+            data["anchor"] = new
             result.anchored.append(q.id)
-    source = data.get("source")
-    if source is not None and source.get("sha256") != src.digest:
-        _set(source, "sha256", src.digest, after="text")
-        result.sha256_written = True
-    if result.changed:
-        out = io.StringIO()
-        y.dump(data, out)
-        result.text = out.getvalue()
+    source = _get(root, "source")
+    if source is not None and isinstance(source[1], yaml.MappingNode) and source[1].value:
+        data = expected["source"]
+        if data.get("sha256") != src.digest:
+            block = "{indent}sha256: " + src.digest + nl
+            edits.append(_set_key(text, source[1], "sha256", block, src.digest, "text", nl, step))
+            data["sha256"] = src.digest
+            result.sha256_written = True
+    if not edits:
+        return result
+    new_text = text
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        new_text = new_text[:start] + replacement + new_text[end:]
+    if yaml.safe_load(new_text) != expected:
+        raise RuntimeError("anchor --fix would change more than the anchors; nothing was written")
+    result.text = new_text
     return result

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from argmap.anchoring import Source, State, anchor_all
+from argmap.anchoring import State, anchor_all
 from argmap.diagnostics import ArgmapError, Diagnostic
 
 __all__ = ["Sentence", "QuoteSpan", "Coverage", "coverage", "split_sentences", "ignore_patterns"]

@@ -135,7 +135,7 @@ class FixResult:
 
 
 def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup: bool = True) -> FixResult:
-    """Rewrite the map file with the report's anchors (round-trip YAML, atomic, with a .bak)."""
+    """Rewrite the map file with the report's anchors (only those spans change; atomic, with a .bak)."""
     from argmap.anchor_fix import rewrite
     from argmap.fsutil import atomic_write
     from argmap.fsutil import backup as make_backup
@@ -146,14 +146,16 @@ def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup:
         raise ArgmapError(
             Diagnostic(loaded.sourcemap.find(()), f"--fix rewrites YAML maps only; this map was read as {loaded.format}")
         )
-    original = path.read_text(encoding="utf-8-sig")
+    raw = path.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    original = raw.decode("utf-8-sig")  # line endings kept as they are
     result = rewrite(original, report.quotes, report.source, accept_fuzzy=accept_fuzzy)
     bak = None
     if result.changed:
         load_text(result.text, path)  # the rewritten map must still be a valid map
         if backup:
             bak = make_backup(path)
-        atomic_write(path, result.text)
+        atomic_write(path, ("\ufeff" if bom else "") + result.text)
     return FixResult(path, result.anchored, result.requoted, result.sha256_written, bak)
 
 

@@ -36,7 +36,7 @@ def coverage(file: Path, fmt: str, output: Optional[Path], minimum: Optional[flo
 
         emit(render_html(cov, title=loaded.map.title or str(file)), output)
     else:
-        where = cov.source_path or cov.path
+        where = _short_path(cov.source_path or cov.path)
         lines = [
             f"{file}: {cov.covered} of {cov.total} sentences covered ({cov.percent:.1f}%); "
             f"{len(cov.ignored)} lines ignored"
@@ -48,3 +48,14 @@ def coverage(file: Path, fmt: str, output: Optional[Path], minimum: Optional[flo
         emit(clean("\n".join(lines)) + "\n", output)
     if minimum is not None and cov.percent < minimum:
         raise SystemExit(1)
+
+
+def _short_path(path: str) -> str:
+    """``path`` relative to the working folder when it lies inside it."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if rel.startswith("..") else rel

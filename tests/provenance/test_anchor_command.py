@@ -106,3 +106,28 @@ def test_fix_refuses_non_yaml_maps(run_cli, tmp_path):
     assert result.exit_code == 1
     assert "--fix rewrites YAML maps only" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_fix_keeps_crlf_flow_style_and_scalar_styles(run_cli, tmp_path):
+    (tmp_path / "s.txt").write_bytes("A {brace} text. Serbia signed a plan.\r\nOther line: \"q\" here.\r\n".encode())
+    path = tmp_path / "m.yaml"
+    path.write_bytes(
+        b"argmap: 1\r\nsource: {text: s.txt}   # flow style\r\nclaims:\r\n"
+        b"  - id: a\r\n    text: A.\r\n    quote: \"Serbia signed a plan\"\r\n"
+        b"  - id: b\r\n    text: B.\r\n    quote: >-\r\n      Other line:\r\n      \"q\" here\r\n\r\n"
+        b"    # trailing comment\r\n    kind: fact\r\n"
+    )
+    assert run_cli("anchor", path, "--fix", "--no-backup").exit_code == 0
+    text = path.read_bytes().decode()
+    assert "\n" not in text.replace("\r\n", "")  # every line ending is still CRLF
+    assert text.startswith("argmap: 1\r\nsource: {text: s.txt, sha256: ")
+    assert '      prefix: "A {brace} text. "\r\n' in text
+    assert "      suffix: \".\"\r\n\r\n    # trailing comment\r\n    kind: fact\r\n" in text
+    # The source is edited: both quotes become fuzzy; accepted, each keeps its scalar style.
+    (tmp_path / "s.txt").write_bytes("A {brace} text. Serbia signd a plan.\r\nOther line: \"q\" hero.\r\n".encode())
+    result = run_cli("anchor", path, "--fix", "--accept-fuzzy", "--no-backup")
+    assert result.exit_code == 0, result.output
+    text = path.read_bytes().decode()
+    assert '    quote: "Serbia signd a plan"\r\n    anchor:\r\n      start: 16\r\n      end: 35\r\n' in text
+    assert '    quote: >-\r\n      Other line: "q" hero\r\n    anchor:\r\n' in text
+    assert run_cli("validate", path).exit_code == 0
