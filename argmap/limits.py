@@ -259,6 +259,8 @@ def check_strings(m: Any, sourcemap: Any, limits: Limits) -> None:
     For readers other than YAML (which checks while parsing). Cheap: callers
     skip it when the whole file is shorter than the limit.
     """
+    from pydantic import BaseModel
+
     diags: list[Diagnostic] = []
 
     def visit(obj: Any, path: tuple) -> None:
@@ -282,7 +284,7 @@ def check_strings(m: Any, sourcemap: Any, limits: Limits) -> None:
                                 f" {limits.max_string}; raise ARGMAP_MAX_STRING to allow it",
                             )
                         )
-            elif hasattr(value, "__dict__") and hasattr(value, "model_fields"):
+            elif isinstance(value, BaseModel):
                 visit(value, path + (name,))
 
     for name, value in m.__dict__.items():
@@ -297,7 +299,7 @@ def check_strings(m: Any, sourcemap: Any, limits: Limits) -> None:
                     f" {limits.max_string}; raise ARGMAP_MAX_STRING to allow it",
                 )
             )
-        elif hasattr(value, "model_fields"):
+        elif isinstance(value, BaseModel):
             visit(value, (name,))
     if diags:
         raise ArgmapError(diags)
