@@ -49,7 +49,7 @@ from argmap.evaluation.acceptability import (
     node,
     split,
 )
-from argmap.evaluation.framework import IN, OUT, UNDECIDED, attackers_of, grounded
+from argmap.evaluation.framework import IN, OUT, UNDECIDED, attackers_of, relabel
 from argmap.evaluation.structure import ASSUMED_KEY, BOTTOM, RANKS, TOP, Key, Step, Structure
 from argmap.evaluation.support import Support, support
 
@@ -58,8 +58,8 @@ __all__ = ["CriticalStep", "CriticalSearch", "neighbourhood", "critical_steps", 
 _LABEL_RANK = {IN: 2, UNDECIDED: 1, OUT: 0}
 _STATUS_NAMES = {3: "supported", 2: "assumed", 1: "weak", 0: "unsupported"}
 
-LABEL_BUDGET = 3_000_000
-"""Work allowed for recomputing labels (framework size summed over recomputations)."""
+LABEL_BUDGET = 2_000_000
+"""Work allowed for relabelling (arguments relabelled, summed over the candidates tried)."""
 LABELLED = 1
 """How many status-critical elements also get the thesis label after their removal."""
 
@@ -188,25 +188,27 @@ def _necessary(s: Structure, claim: str, level: int) -> frozenset[str]:
 
 
 class _LabelSearch:
-    """Recompute the thesis label with one element removed, on the part of the framework that can reach it."""
+    """The thesis label with one element removed, relabelling only what that removal can reach."""
 
-    def __init__(self, s: Structure, claim: str, budget: int):
-        self.s, self.claim, self.budget, self.complete = s, claim, budget, True
+    def __init__(self, s: Structure, acc: Acceptability, claim: str, budget: int):
+        self.s, self.acc, self.claim, self.budget, self.complete = s, acc, claim, budget, True
         self._ready = False
 
     def _prepare(self) -> None:
         args, attacks = framework(self.s)
-        incoming = attackers_of(args, attacks)
+        self.incoming = attackers_of(args, attacks)
+        self.outgoing: dict[str, list[str]] = {a: [] for a in args}
+        for target, atts in self.incoming.items():
+            for attacker in atts:
+                self.outgoing[attacker].append(target)
         start = node(CLAIM, self.claim)
-        keep = {start}
+        self.upstream = {start}  # what the thesis label depends on
         stack = [start]
         while stack:
-            for a in incoming[stack.pop()]:
-                if a not in keep:
-                    keep.add(a)
+            for a in self.incoming[stack.pop()]:
+                if a not in self.upstream:
+                    self.upstream.add(a)
                     stack.append(a)
-        self.args = [a for a in args if a in keep]
-        self.attacks = [(a, b) for a, b in attacks if a in keep and b in keep]
         self._ready = True
 
     def _removed(self, x: str) -> set[str]:
@@ -236,17 +238,13 @@ class _LabelSearch:
         """The thesis label without ``x``, or None when the budget is spent."""
         if not self._ready:
             self._prepare()
-        size = len(self.args) + len(self.attacks)
-        if size > self.budget:
+        if self.budget <= 0:
             self.complete = False
             return None
-        self.budget -= size
-        removed = self._removed(x)
-        lab = grounded(
-            [a for a in self.args if a not in removed],
-            [(a, b) for a, b in self.attacks if a not in removed and b not in removed],
-        )
-        return lab.label[node(CLAIM, self.claim)]
+        thesis = node(CLAIM, self.claim)
+        changed = relabel(self.acc.labelling.label, self.incoming, self.outgoing, self._removed(x), self.upstream)
+        self.budget -= len(changed) + 1
+        return changed.get(thesis, self.acc.labelling.label[thesis])
 
 
 def _derivation(s: Structure, sup: Support, claim: str) -> set[str]:
@@ -305,7 +303,7 @@ def critical_steps(
     label0 = acc.of(CLAIM, claim)
     dist = neighbourhood(s, claim)
     order = {x: k for k, x in enumerate(dist)}
-    labels = _LabelSearch(s, claim, budget)
+    labels = _LabelSearch(s, acc, claim, budget)
 
     # 1. status: an element lowers the status below level l iff it is necessary at level l
     necessary = [frozenset()] + [_necessary(s, claim, level) for level in range(1, rank0 + 1)]

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Optional
 
-__all__ = ["IN", "OUT", "UNDECIDED", "LABELS", "Labelling", "grounded", "preferred", "attackers_of"]
+__all__ = ["IN", "OUT", "UNDECIDED", "LABELS", "Labelling", "grounded", "relabel", "preferred", "attackers_of"]
 
 IN, OUT, UNDECIDED = "in", "out", "undecided"
 LABELS = (IN, OUT, UNDECIDED)
@@ -66,13 +66,86 @@ def attackers_of(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -
     {'a': [], 'b': ['a']}
     """
     result: dict[str, list[str]] = {a: [] for a in arguments}
-    seen: set[tuple[str, str]] = set()
-    for attacker, target in attacks:
-        if (attacker, target) in seen or attacker not in result or target not in result:
-            continue
-        seen.add((attacker, target))
-        result[target].append(attacker)
+    for attacker, target in dict.fromkeys(attacks):
+        if attacker in result and target in result:
+            result[target].append(attacker)
     return result
+
+
+def relabel(
+    label: dict[str, str],
+    incoming: dict[str, list[str]],
+    outgoing: dict[str, list[str]],
+    removed: set[str],
+    within: Optional[set[str]] = None,
+) -> dict[str, str]:
+    """Grounded labels after removing some arguments, recomputing only what can change.
+
+    ``label`` is the grounded labelling of the framework given by ``incoming``
+    and ``outgoing`` (attackers and targets of each argument). Only arguments
+    downstream of the removed ones (reachable along attacks) can change,
+    since the rest is closed under attackers and grounded semantics is
+    directional; so only those (intersected with ``within``, if given) are
+    relabelled, with the others as a fixed boundary. Returns the changed
+    region's new labels.
+
+    >>> args, attacks = ["a", "b", "c"], [("a", "b"), ("b", "c")]
+    >>> lab = grounded(args, attacks).label
+    >>> inc = attackers_of(args, attacks)
+    >>> out = {"a": ["b"], "b": ["c"], "c": []}
+    >>> relabel(lab, inc, out, {"a"})
+    {'b': 'in', 'c': 'out'}
+    """
+    region: set[str] = set()
+    stack = [t for r in removed for t in outgoing.get(r, ()) if t not in removed]
+    while stack:
+        a = stack.pop()
+        if a in region or a in removed or (within is not None and a not in within):
+            continue
+        region.add(a)
+        stack.extend(outgoing.get(a, ()))
+    new: dict[str, str] = {}
+    alive: dict[str, int] = {}
+    frontier: list[str] = []
+    for a in region:
+        count = 0
+        beaten = False
+        for b in incoming[a]:
+            if b in removed:
+                continue
+            if b in region:
+                count += 1
+            elif label[b] == IN:
+                beaten = True
+            elif label[b] == UNDECIDED:
+                count += 1  # a fixed undecided attacker never goes out
+        alive[a] = count
+        if beaten:
+            new[a] = OUT
+        elif count == 0:
+            new[a] = IN
+            frontier.append(a)
+    # arguments put out by the boundary lower their targets' counts
+    for a in [x for x, lab in new.items() if lab == OUT]:
+        frontier_targets = [t for t in outgoing.get(a, ()) if t in region]
+        for t in frontier_targets:
+            alive[t] -= 1
+            if alive[t] == 0 and t not in new:
+                new[t] = IN
+                frontier.append(t)
+    while frontier:
+        a = frontier.pop()
+        for t in outgoing.get(a, ()):
+            if t not in region or t in new:
+                continue
+            new[t] = OUT
+            for u in outgoing.get(t, ()):
+                if u in region:
+                    alive[u] -= 1
+                    if alive[u] == 0 and u not in new:
+                        new[u] = IN
+                        frontier.append(u)
+    return {a: new.get(a, UNDECIDED) for a in sorted(region)}
 
 
 def grounded(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> Labelling:

@@ -53,6 +53,9 @@ ASSUMED_KEY: Key = (2, 5, 1)
 BOTTOM: Key = (0, 0, 0)
 """Nothing under it."""
 
+_KIND_NAMES = {kind: kind.value for kind in InferenceKind}  # enum .value is slow on big maps
+_UNDERCUT = InferenceKind.undercut.value
+
 HEDGE_BELOW = 4
 """A step whose qualifier strength is below this is hedged (``should`` = 4 is not)."""
 
@@ -119,7 +122,7 @@ class Structure:
     def from_map(cls, m: ArgumentMap) -> "Structure":
         evidence_ids = {e.id for e in m.evidence}
         claims = {
-            c.id: ClaimBasis(c.id, tuple(dict.fromkeys(e for e in c.evidence if e in evidence_ids)), c.assumption)
+            c.id: ClaimBasis(c.id, _distinct([e for e in c.evidence if e in evidence_ids]), c.assumption)
             for c in m.claims
         }
         steps: dict[str, Step] = {}
@@ -127,7 +130,7 @@ class Structure:
             if inf.id in claims or inf.id in steps:
                 continue  # duplicate id: the loader reports it; keep the first
             steps[inf.id] = Step(
-                inf.id, inf.kind.value, tuple(dict.fromkeys(inf.premises)), inf.conclusion, step_key(inf)
+                inf.id, _KIND_NAMES[inf.kind], _distinct(inf.premises), inf.conclusion, step_key(inf)
             )
         thesis = m.thesis if m.thesis in claims else None
         return cls(claims, _resolved(claims, steps), thesis)
@@ -151,17 +154,24 @@ class Structure:
         return Structure(claims, _resolved(claims, steps), self.thesis if self.thesis in claims else None)
 
 
+def _distinct(ids: list[str]) -> tuple[str, ...]:
+    """The ids in order, without repeats (the common short cases without building a dict)."""
+    if len(ids) < 2 or (len(ids) == 2 and ids[0] != ids[1]):
+        return tuple(ids)
+    return tuple(dict.fromkeys(ids))
+
+
 def _resolved(claims: dict[str, ClaimBasis], steps: dict[str, Step]) -> dict[str, Step]:
     """Drop inferences whose premises or conclusion do not resolve (cascading to undercuts)."""
     undercuts: dict[str, list[str]] = {}
     for step in steps.values():
-        if step.kind == InferenceKind.undercut.value:
+        if step.kind == _UNDERCUT:
             undercuts.setdefault(step.conclusion, []).append(step.id)
 
     def broken(step: Step) -> bool:
         if not step.premises or any(p not in claims for p in step.premises):
             return True
-        if step.kind == InferenceKind.undercut.value:
+        if step.kind == _UNDERCUT:
             return step.conclusion not in steps
         return step.conclusion not in claims
 

@@ -10,7 +10,7 @@ import pytest
 
 from argmap.evaluate import evaluate
 from argmap.evaluation.acceptability import CLAIM, framework, node
-from argmap.evaluation.framework import IN, OUT, UNDECIDED, grounded, preferred
+from argmap.evaluation.framework import IN, OUT, UNDECIDED, attackers_of, grounded, preferred, relabel
 from argmap.evaluation.structure import Structure
 from argmap.model import ArgumentMap
 
@@ -98,3 +98,20 @@ def test_frameworks_cover_the_interesting_cases():
         self_attacks += any(x == y for x, y in attacks)
     assert seen_labels == {IN, OUT, UNDECIDED}
     assert multi_preferred >= 50 and self_attacks >= 50
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_incremental_relabelling_equals_labelling_from_scratch(seed):
+    rng = random.Random(50_000 + seed)
+    args, attacks = random_framework(rng)
+    removed = {a for a in args if rng.random() < 0.25}
+    incoming = attackers_of(args, attacks)
+    outgoing: dict[str, list[str]] = {a: [] for a in args}
+    for target, atts in incoming.items():
+        for attacker in atts:
+            outgoing[attacker].append(target)
+    before = grounded(args, attacks).label
+    changed = relabel(before, incoming, outgoing, removed)
+    after = {a: changed.get(a, before[a]) for a in args if a not in removed}
+    rest = [a for a in args if a not in removed]
+    assert after == grounded(rest, [(x, y) for x, y in attacks if x not in removed and y not in removed]).label
