@@ -28,6 +28,7 @@ quotes and evidence records.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import ModuleType
@@ -86,6 +87,17 @@ class Rule:
 
     def check(self, ctx: "AuditContext") -> Iterable[Finding]:
         return self.module.check(ctx)
+
+    @property
+    def help(self) -> str:
+        """The documentation as plain text, for terminals and SARIF viewers.
+
+        >>> "``" in rule("ARG105").help or ":attr:" in rule("ARG105").help
+        False
+        """
+        text = re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", self.doc)
+        text = re.sub(r"``([^`]+)``", r"'\1'", text)
+        return re.sub(r"::\n", ":\n", text)
 
 
 _CACHE: dict[str, Rule] = {}

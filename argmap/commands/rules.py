@@ -32,4 +32,4 @@ def rules(rule: Optional[str]) -> None:
         raise click.BadParameter(f"no rule '{rule}'; run 'argmap rules' for the list", param_hint="RULE")
     state = "" if r.enabled else ", off by default (enable with --select)"
     click.echo(f"{r.code} {r.name} (default severity: {r.severity.value}{state})\n")
-    click.echo(r.doc)
+    click.echo(r.help)

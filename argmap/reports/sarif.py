@@ -49,9 +49,9 @@ def report(findings: list, files: list) -> str:
             "id": r.code,
             "name": r.name,
             "shortDescription": {"text": r.summary},
-            "fullDescription": {"text": r.doc.split("\n\n")[0].replace("\n", " ")},
+            "fullDescription": {"text": r.help.split("\n\n")[0].replace("\n", " ")},
             "defaultConfiguration": {"level": LEVELS[r.severity.value], "enabled": r.enabled},
-            "help": {"text": r.doc},
+            "help": {"text": r.help},
         }
         for r in catalogue
     ]

@@ -160,7 +160,8 @@ def test_rules_shows_one_rule(run_cli, key):
     result = run_cli("rules", key)
     assert result.exit_code == 0
     assert result.stdout.startswith("ARG103 unsupported-step (default severity: warning)")
-    assert "Failing example::" in result.stdout and "Passing example::" in result.stdout
+    assert "Failing example:\n" in result.stdout and "Passing example:\n" in result.stdout
+    assert "``" not in result.stdout
 
 
 def test_rules_unknown_is_usage_error(run_cli):
