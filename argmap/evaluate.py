@@ -36,8 +36,12 @@ See :mod:`argmap.evaluation.acceptability`.
 **Weakest link** (``Evaluation.weakest_link``): the weakest element on the
 chain that decides a claim's status. **Critical step**
 (``Evaluation.critical_step``): the thesis's single point of failure — the
-inference or premise whose removal lowers its status (or else its label).
-See :mod:`argmap.evaluation.critical`.
+inference or premise whose removal lowers its status (or else its label);
+searched on first use. See :mod:`argmap.evaluation.critical`.
+
+**Explanations** (:func:`explain`): for one claim, the tree of support
+steps down to evidence and assumptions, with the attacks on the way, as data
+(``argmap explain`` prints it). See :mod:`argmap.evaluation.explanation`.
 
 >>> from argmap.model import ArgumentMap
 >>> m = ArgumentMap.model_validate({"argmap": 1, "thesis": "t", "claims": [
@@ -58,12 +62,13 @@ from typing import Optional
 
 from argmap.evaluation.acceptability import Acceptability, acceptability
 from argmap.evaluation.critical import CriticalSearch, CriticalStep, critical_steps
+from argmap.evaluation.explanation import Explanation, explain
 from argmap.evaluation.framework import LABELS
 from argmap.evaluation.structure import STATUSES, Structure
 from argmap.evaluation.support import Support, support
 from argmap.model import ArgumentMap
 
-__all__ = ["STATUSES", "LABELS", "Evaluation", "evaluate", "to_dict"]
+__all__ = ["STATUSES", "LABELS", "Evaluation", "CriticalStep", "Explanation", "evaluate", "explain", "to_dict"]
 
 
 @dataclass

@@ -21,6 +21,9 @@ conclusion: the conclusion falls only if it has no other standing support).
 A claim with no support inferences at all stands unless attacked: whether
 its support is enough is the support status's business, not this one's.
 
+Attacks are not weighed: qualifiers and warrants shape the support status,
+not the labels (there are no preferences between arguments).
+
 The grounded labelling of this framework labels each claim and inference
 ``in``, ``out`` or ``undecided``. A cycle of support with nothing under it is
 ``undecided`` (grounded semantics is sceptical), and so are claims caught in

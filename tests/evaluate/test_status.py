@@ -163,3 +163,21 @@ def test_critical_step_on_a_chain_of_hundreds_is_quick():
     started = time.perf_counter()
     assert ev.critical_step == "last"
     assert time.perf_counter() - started < 2.0
+
+
+def test_unresolved_references_are_ignored_not_fatal():
+    """The model alone does not check references; evaluation must not fail on maps the loader would reject."""
+    m = ArgumentMap.model_validate({
+        "argmap": 1, "thesis": "i",  # the thesis names an inference, not a claim
+        "claims": [{"id": "a", "text": "A.", "evidence": ["missing"]}, {"id": "b", "text": "B."}],
+        "inferences": [
+            {"id": "i", "premises": ["a", "ghost"], "conclusion": "b"},
+            {"id": "u", "kind": "undercut", "premises": ["a"], "conclusion": "i"},  # its target is dropped too
+            {"id": "x", "kind": "attack", "premises": ["a"], "conclusion": "nowhere"},
+        ],
+    })
+    ev = evaluate(m)
+    assert ev.status == {"a": "unsupported", "b": "unsupported"}
+    assert ev.label == {"a": "in", "b": "in"}
+    assert ev.thesis is None and ev.critical_step is None
+    assert ev.inference_label == {}
