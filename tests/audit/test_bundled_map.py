@@ -70,3 +70,15 @@ def test_every_hedged_step_built_upon_is_speculative(findings):
             j.kind.value == "support" and inf.conclusion in j.premises for j in loaded.map.inferences
         )
         assert (inf.id in flagged) == (weak and built_upon), inf.id
+
+
+def test_audit_command_on_the_bundled_map_as_a_process(run_process):
+    import json
+
+    result = run_process("audit", MAP, "--format", "sarif", cwd=MAP.parents[1])
+    assert result.returncode == 0, result.stderr  # no error-level findings; warnings do not fail by default
+    log = json.loads(result.stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"claims/serbia-azerbaijan.yaml"}
+    strict = run_process("audit", MAP, "--fail-on", "warning", "--format", "github")
+    assert strict.returncode == 1 and strict.stdout.startswith("::")
