@@ -31,7 +31,7 @@ from typing import Any, Optional
 from argmap.diagnostics import ArgmapError, Diagnostic, Severity
 from argmap.locations import Location
 
-__all__ = ["Config", "FAIL_ON", "parse_config", "load_config", "discover", "fails"]
+__all__ = ["Config", "FAIL_ON", "matches", "parse_config", "load_config", "discover", "fails"]
 
 FAIL_ON = ("error", "warning", "info", "never")
 """Values of ``fail-on``: the least severity that makes ``argmap audit`` exit 1."""
@@ -52,13 +52,13 @@ class Config:
 
     def selects(self, rule: Any) -> bool:
         """Whether ``rule`` (an :class:`argmap.audit.Rule`) runs under this configuration."""
-        if any(_matches(s, rule) for s in self.ignore):
+        if any(matches(s, rule) for s in self.ignore):
             return False
-        if any(_matches(s, rule) for s in self.extend_select):
+        if any(matches(s, rule) for s in self.extend_select):
             return True
         if self.select is None:
             return bool(rule.enabled)
-        return any(_matches(s, rule) for s in self.select)
+        return any(matches(s, rule) for s in self.select)
 
     def severity_of(self, rule: Any) -> Severity:
         """The rule's configured severity, else its default.
@@ -72,7 +72,7 @@ class Config:
         """
         best: Optional[tuple[int, Severity]] = None
         for key, value in self.severity.items():
-            if _matches(key, rule):
+            if matches(key, rule):
                 rank = 1000 if key.lower() == rule.name else len(key)
                 if best is None or rank > best[0]:
                     best = (rank, value)
@@ -105,12 +105,18 @@ class Config:
         known = rules()
         names = [r.code for r in known] + [r.name for r in known]
         for s in [*(self.select or []), *self.extend_select, *self.ignore, *self.severity]:
-            if not any(_matches(s, r) for r in known):
+            if not any(matches(s, r) for r in known):
                 hint = _hint(s, names)
                 raise ArgmapError(Diagnostic(where, f"'{s}' matches no audit rule{hint}; see 'argmap rules'"))
 
 
-def _matches(selector: str, rule: Any) -> bool:
+def matches(selector: str, rule: Any) -> bool:
+    """Whether a selector (code, code prefix, rule name or ``ALL``) picks ``rule``.
+
+    >>> from argmap.audit import rule
+    >>> [matches(s, rule("ARG103")) for s in ("ARG103", "arg1", "unsupported-step", "ALL", "ARG2", "ARG")]
+    [True, True, True, True, False, True]
+    """
     s = selector.strip()
     if s.upper() == "ALL":
         return True

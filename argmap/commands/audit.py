@@ -19,12 +19,12 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     if not values:
         return None
     from argmap.audit import rules
-    from argmap.config import _matches
+    from argmap.config import matches
 
     out = [v.strip() for value in values for v in value.split(",") if v.strip()]
     known = rules()
     for s in out:
-        if not any(_matches(s, r) for r in known):
+        if not any(matches(s, r) for r in known):
             raise click.BadParameter(f"'{s}' matches no rule; see 'argmap rules'")
     return out
 
