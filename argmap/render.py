@@ -36,6 +36,7 @@ from argmap.locations import Location
 from argmap.rendering import style
 from argmap.rendering.engines import EngineUnavailable, LayoutFailed, layout_embedded, svg_to_png
 from argmap.rendering.focus import closest_ids, neighbourhood
+from argmap.rendering.svgpost import small_ids
 from argmap.rendering.labels import css_class, dot_text, lines_label, shorten, wrap
 
 __all__ = ["FORMATS", "ENGINES", "RANKDIRS", "build_graph", "to_dot", "render", "render_svg", "layout"]
@@ -492,14 +493,21 @@ def layout(dot_source: str, fmt: str = "svg", engine: str = "embedded", *, file:
         return dot_source.encode("utf-8")
     where = Location(file, 1, 1)
     try:
+        if engine == "system" and fmt == "svg":
+            return _finish_svg(_layout_system(dot_source, fmt, engine))
         if engine == "system" or fmt == "pdf":
             return _layout_system(dot_source, fmt, engine)
         if engine != "embedded":
             raise ValueError(f"engine must be one of {ENGINES}")
-        svg = layout_embedded(dot_source, "svg")
+        svg = _finish_svg(layout_embedded(dot_source, "svg"))
         return svg if fmt == "svg" else svg_to_png(svg)
     except (EngineUnavailable, LayoutFailed) as exc:
         raise ArgmapError(Diagnostic(where, str(exc))) from None
+
+
+def _finish_svg(svg: bytes) -> bytes:
+    """Ids in small type (see :mod:`argmap.rendering.svgpost`)."""
+    return small_ids(svg.decode("utf-8")).encode("utf-8")
 
 
 def _layout_system(dot_source: str, fmt: str, engine: str) -> bytes:

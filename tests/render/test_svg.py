@@ -115,3 +115,11 @@ def test_pdf_without_dot_says_what_to_install(load_map):
 
     with pytest.raises(ArgmapError, match="PDF needs the Graphviz program: apt-get install graphviz"):
         render(load_map(LINKED), [], "pdf")
+
+
+def test_id_line_in_small_type(load_map):
+    found = nodes(parse_svg(render_svg(load_map(LINKED), [])))
+    texts = list(found["claim-p2"].iter(f"{SVG}text"))
+    assert "".join(texts[-1].itertext()) == "p2 · fact"
+    assert float(texts[-1].get("font-size")) < float(texts[0].get("font-size"))
+    assert "".join(texts[0].itertext()) == "Russia rewards Azerbaijan."
