@@ -1,0 +1,54 @@
+"""Properties of the support status on random maps: it solves its defining equations, every status has a
+well-founded derivation, and more evidence never weakens anything."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from argmap.evaluate import evaluate
+from argmap.evaluation.structure import RANKS
+from argmap.model import ArgumentMap
+
+from .helpers import random_map_data
+
+
+def rank_equation(ev, m: ArgumentMap, cid: str) -> int:
+    """max(basis, strongest support inference), each inference = min(its own step, its premises)."""
+    s = ev.structure
+    basis = s.claims[cid]
+    best = 3 if basis.evidence else 2 if basis.assumption else 0
+    for step in s.support_into(cid):
+        best = max(best, min([step.key[0]] + [RANKS[ev.status[p]] for p in step.premises]))
+    return best
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_status_is_a_well_founded_fixed_point(seed):
+    rng = random.Random(70_000 + seed)
+    m = ArgumentMap.model_validate(random_map_data(rng, rng.randint(1, 12), rng.randint(0, 20)))
+    ev = evaluate(m)
+    for c in m.claims:
+        assert RANKS[ev.status[c.id]] == rank_equation(ev, m, c.id)
+    # following the recorded reasons from any claim reaches evidence or assumptions without a cycle
+    for c in m.claims:
+        stack: list = [(c.id, frozenset())]
+        while stack:
+            cid, above = stack.pop()
+            assert cid not in above, f"derivation of {c.id} cycles through {cid}"
+            why = ev.support.reason[cid]
+            if why.kind == "inference":
+                stack.extend((p, above | {cid}) for p in ev.structure.inferences[why.via[0]].premises)
+            else:
+                assert why.kind in ("evidence", "assumption") or ev.status[cid] == "unsupported"
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_more_evidence_never_weakens(seed):
+    rng = random.Random(80_000 + seed)
+    data = random_map_data(rng, rng.randint(1, 10), rng.randint(0, 15))
+    before = evaluate(ArgumentMap.model_validate(data)).status
+    rng.choice(data["claims"])["evidence"] = ["e"]
+    after = evaluate(ArgumentMap.model_validate(data)).status
+    assert all(RANKS[after[c]] >= RANKS[before[c]] for c in before)
