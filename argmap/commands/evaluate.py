@@ -4,34 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 import click
 
 from argmap.commands._common import allow_outside_option, load_map, map_file
-
-FORMATS = ("text", "json")
-
-
-@click.command()
-@map_file
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@allow_outside_option
-def evaluate(file: Path, fmt: str, allow_outside: bool) -> None:
-    """Evaluate a map: which claims stand, how strongly, and the thesis's critical step.
-
-    Status: supported | assumed | weak | unsupported (support from evidence
-    through inferences). Label: in | out | undecided (grounded semantics
-    under attacks and undercuts).
-    """
-    from argmap import evaluate as evaluation
-
-    loaded = load_map(file, allow_outside, read_source=False)
-    ev = evaluation.evaluate(loaded.map)
-    data = evaluation.to_dict(loaded.map, ev)
-    if fmt == "json":
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        click.echo(format_table(data))
 
 
 def format_table(data: dict, width: int = 60) -> str:
@@ -60,3 +37,30 @@ def format_table(data: dict, width: int = 60) -> str:
         crit = clean(t["critical_step"]) if t["critical_step"] else "none (no single removal weakens it)"
         lines.append(f"thesis {clean(t['id'])}: {t['status']}, {t['label']}; critical step: {crit}")
     return "\n".join(line.rstrip() for line in lines)
+
+
+def format_json(data: dict) -> str:
+    """The evaluation document as indented JSON (user text kept as is: JSON escapes it)."""
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+FORMATS: dict[str, Callable[[dict], str]] = {"text": format_table, "json": format_json}
+"""Output format → formatter of the :func:`argmap.evaluate.to_dict` document; feeds ``--format``."""
+
+
+@click.command()
+@map_file
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@allow_outside_option
+def evaluate(file: Path, fmt: str, allow_outside: bool) -> None:
+    """Evaluate a map: which claims stand, how strongly, and the thesis's critical step.
+
+    Status: supported | assumed | weak | unsupported (support from evidence
+    through inferences). Label: in | out | undecided (grounded semantics
+    under attacks and undercuts).
+    """
+    from argmap import evaluate as evaluation
+
+    loaded = load_map(file, allow_outside, read_source=False)
+    ev = evaluation.evaluate(loaded.map)
+    click.echo(FORMATS[fmt](evaluation.to_dict(loaded.map, ev)))
