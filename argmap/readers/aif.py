@@ -220,13 +220,13 @@ def read_text(text: str, file: str = "<aif>"):
                 changed = True
 
     participants = {}
-    for p in (raw.get("participants") if isinstance(raw, dict) else None) or aif.get("participants") or []:
+    for p in _list(raw.get("participants") if isinstance(raw, dict) else None) or _list(aif.get("participants")):
         if isinstance(p, dict):
             name = " ".join(str(p.get(k) or "").strip() for k in ("firstname", "surname")).strip()
             if name and _key(p.get("participantID")) is not None:
                 participants[_key(p.get("participantID"))] = name
     speaker: dict[str, str] = {}
-    for loc in aif.get("locutions") or []:
+    for loc in _list(aif.get("locutions")):
         if isinstance(loc, dict):
             lid, person = _key(loc.get("nodeID")), _key(loc.get("personID"))
             if lid and person in participants and lid not in speaker:
@@ -269,7 +269,7 @@ def read_text(text: str, file: str = "<aif>"):
     kinds = {}
     classifier = raw.get("propositionClassifier") if isinstance(raw, dict) else None
     if isinstance(classifier, dict):
-        for entry in classifier.get("nodes") or []:
+        for entry in _list(classifier.get("nodes")):
             if isinstance(entry, dict) and entry.get("propType") in ("value", "policy"):
                 kinds[_key(entry.get("nodeID"))] = "evaluation"
 
@@ -322,6 +322,11 @@ def read_text(text: str, file: str = "<aif>"):
     data["inferences"] = inferences
     sourcemap = SourceMap(file, positions)
     return validate_data(data, sourcemap), sourcemap
+
+
+def _list(value: Any) -> list:
+    """``value`` if it is a list, else nothing (optional keys may hold anything)."""
+    return value if isinstance(value, list) else []
 
 
 def _dedupe(items: list) -> list:

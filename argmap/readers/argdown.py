@@ -289,7 +289,7 @@ class _Builder:
             else:
                 arg.pcs.append(PcsEntry(ref[1], "premise", item.number))
             previous_was_inference = False
-        if not arg.pcs or arg.pcs[-1].role != "intermediary-conclusion":
+        if previous_was_inference or not arg.pcs or arg.pcs[-1].role != "intermediary-conclusion":
             raise self.error(block.line, block.column, f"argument reconstruction of <{title}> must end with an inference line (--) and a conclusion")
         arg.pcs[-1].role = "main-conclusion"
         self.pcs_argument, self.pcs_inference = None, None

@@ -164,6 +164,7 @@ class Heading:
     offsets: list = field(default_factory=list)
     data: Optional[dict] = None
     tags: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
 
 
 @dataclass

@@ -91,6 +91,7 @@ ERRORS = [
     ("bad data", "[a]: A {x: [1,}\n", "1:", "invalid YAML data"),
     ("bad front matter", "===\ntitle: [\n===\n\n[a]: A\n", "3:", "invalid YAML front matter"),
     ("unclosed inference", "(1) p\n--\n(2) q\n", "2:1", "not closed"),
+    ("inference without conclusion", "(1) p\n----\n(2) q\n----\n", "1:1", "must end with an inference line"),
     ("argument as premise", "(1) <A>\n----\n(2) q\n", "1:1", "must hold a statement"),
 ]
 
@@ -109,3 +110,8 @@ def test_deep_nesting_is_refused_not_crashed():
     with pytest.raises(ArgmapError) as info:
         read_text(text, "deep.argdown", max_depth=200)
     assert "nested deeper than 200" in str(info.value)
+
+
+def test_heading_with_mention_and_tag():
+    m, _ = read_text("# About @[a] #topic\n\n[a]: A\n")
+    assert m.claim("a").section == "About @[a] #topic"
