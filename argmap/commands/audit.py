@@ -18,6 +18,8 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     """Comma-separated selectors, repeatable; checked against the catalogue."""
     if not values:
         return None
+    import difflib
+
     from argmap.audit import rules
     from argmap.config import matches
 
@@ -25,7 +27,9 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     known = rules()
     for s in out:
         if not any(matches(s, r) for r in known):
-            raise click.BadParameter(f"'{s}' matches no rule; see 'argmap rules'")
+            close = difflib.get_close_matches(s, [r.code for r in known] + [r.name for r in known], n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise click.BadParameter(f"'{s}' matches no rule{hint}; see 'argmap rules'")
     return out
 
 

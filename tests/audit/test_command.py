@@ -76,6 +76,8 @@ def test_unknown_selector_is_a_usage_error(run_cli, mapfile):
     result = run_cli("audit", mapfile, "--select", "ARG9")
     assert result.exit_code == 2
     assert "'ARG9' matches no rule" in result.stderr
+    typo = run_cli("audit", mapfile, "--ignore", "unsuported-step")
+    assert typo.exit_code == 2 and "(did you mean 'unsupported-step'?)" in typo.stderr
 
 
 def test_load_error_exits_1_and_other_files_are_still_audited(run_cli, write_map, mapfile):
