@@ -10,7 +10,7 @@ import click
 from argmap.commands._common import allow_outside_option, load_map, map_file
 
 _ARROWS = {"support": "<+", "attack": "<-", "undercut": "<_"}
-_QUIET = {"nothing attacks it", "its premises are in and nothing undercuts it"}
+_QUIET = {"nothing attacks it", "a step supporting it is in", "its premises are in and nothing undercuts it"}
 
 
 @click.command()

@@ -90,7 +90,13 @@ def label_reason(ev, kind: str, id: str) -> str:
             return "every inference supporting it is out"
     if label == IN:
         if kind == CLAIM:
-            return "every attack on it is out" if attackers else "nothing attacks it"
+            kinds = {split(a)[0] for a in attackers}
+            parts = []
+            if INFERENCE in kinds:
+                parts.append("every attack on it is out")
+            if UNFOUNDED in kinds:
+                parts.append("a step supporting it is in")
+            return " and ".join(parts) or "nothing attacks it"
         undercut = any(split(a)[0] == INFERENCE for a in attackers)
         return "its premises are in and every undercut is out" if undercut else "its premises are in and nothing undercuts it"
     pending = [a for a in attackers if lab.label[a] != OUT]
