@@ -210,3 +210,21 @@ def test_audit_warns_where_a_careful_reader_would(loaded):
     # a well-known, uncited fact is a note, not a warning: no wall of equal warnings
     assert "yugoslavia-ussr-breakup-simultaneous" not in warned
     assert len(warned) <= (len(loaded.map.claims) + len(loaded.map.inferences)) // 3
+
+
+def test_rendered_green_light_view_shows_the_flags(loaded):
+    """End to end: audit, then the embedded Graphviz; the step and its bare premise are flagged."""
+    import xml.etree.ElementTree as ET
+
+    from argmap.audit import run
+    from argmap.render import render_svg
+
+    svg = render_svg(loaded, run(loaded), focus="serbia-reads-green-light", depth=1)
+    classes = {
+        g.get("id"): set(g.get("class", "").split())
+        for g in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}g")
+        if g.get("id")
+    }
+    assert {"flagged", "unsupported-step"} <= classes["inference-green-light"]
+    assert {"flagged", "unsupported-claim"} <= classes["claim-russia-tacit-approval"]
+    assert "thesis" in classes["claim-partnership-is-about-russia"]
