@@ -53,7 +53,7 @@ def scan_positions(text: str, data: dict) -> Optional[dict]:
     keys of those items — for block-style YAML. ``None`` if the layout is not
     the plain block style this scan understands (counts must agree with ``data``).
     """
-    positions: dict = {(): (1, 1)}
+    positions: dict = {}
     section: Optional[str] = None
     index = -1
     item_indent = -1
@@ -68,6 +68,7 @@ def scan_positions(text: str, data: dict) -> Optional[dict]:
                     continue
                 return None
             section = m.group(1)
+            positions.setdefault((), (lineno, 1))
             positions[("#key", section)] = (lineno, 1)
             rest = line[m.end():]
             if rest.strip() and not rest.strip().startswith("#"):
