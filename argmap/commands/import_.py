@@ -1,4 +1,4 @@
-"""``argmap import``: convert an Argdown or AIF file (or any map) to native YAML."""
+"""``argmap import``: convert an Argdown, AIF or microtext file (or any map) to native YAML."""
 
 from __future__ import annotations
 
@@ -9,18 +9,36 @@ import click
 
 from argmap.commands._common import emit, map_file
 
-FORMATS = ("argdown", "aif", "yaml", "json")
-"""Input formats ``--from`` accepts (the names of :data:`argmap.loading.READERS`)."""
+FORMATS = ("argdown", "aif", "microtext", "yaml", "json")
+"""Input formats ``--from`` accepts: the loader's formats, plus Potsdam microtext XML."""
 
 
 @click.command(name="import")
 @map_file
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the YAML map here (atomically); default: standard output.")
-@click.option("--from", "fmt", type=click.Choice(FORMATS), default=None, help="Input format; default: by suffix (.argdown/.ad, .json: AIF or native by content).")
+@click.option("--from", "fmt", type=click.Choice(FORMATS), default=None, help="Input format; default: by suffix (.argdown/.ad, .json: AIF or native by content, .xml: microtext).")
 def import_(file: Path, output: Optional[Path], fmt: Optional[str]) -> None:
-    """Convert FILE (Argdown, AIF JSON) to a native argmap YAML map."""
+    """Convert FILE (Argdown, AIF JSON, microtext XML) to a native argmap YAML map."""
     from argmap.interop import to_yaml
-    from argmap.loading import load
 
-    loaded = load(file, fmt=fmt, read_source=False)
-    emit(to_yaml(loaded.map), output)
+    if fmt == "microtext" or (fmt is None and file.suffix.lower() == ".xml"):
+        m = _load_microtext(file)
+    else:
+        from argmap.loading import load
+
+        m = load(file, fmt=fmt, read_source=False).map
+    emit(to_yaml(m), output)
+
+
+def _load_microtext(path: Path):
+    """Microtext XML is an import format only: other commands take the imported YAML."""
+    from argmap.diagnostics import ArgmapError
+    from argmap.loading import Limits, _read_file, check_references
+    from argmap.readers.microtext import read
+
+    limits = Limits()
+    m, sourcemap = read(path, _read_file(path, limits), limits)
+    problems = check_references(m, sourcemap)
+    if problems:
+        raise ArgmapError(problems)
+    return m

@@ -1,0 +1,113 @@
+"""Read the Potsdam argumentative microtext corpus format (``arggraph`` XML).
+
+An arggraph has elementary discourse units (``edu``, the text), argumentative
+discourse units (``adu``, ``type`` pro or opp) and typed edges:
+
+* ``seg`` EDU → ADU: the ADU's text (EDUs joined in document order);
+* ``sup`` / ``exa`` ADU → ADU: a support inference (``exa``: scheme ``Example``);
+* ``reb`` ADU → ADU: an attack;
+* ``und`` ADU → edge: an undercut of that edge's inference;
+* ``add`` ADU → edge: one more, linked premise of that edge's inference.
+
+Each ADU becomes a claim with the ADU's id, each edge an inference with the
+edge's id; the thesis is the ADU that argues for nothing else (the central
+claim). An opponent's ADU (``type="opp"``) says so in its note. Lines and
+columns point at the element's ``id="..."`` in the file. Documents with a
+DOCTYPE are refused: the format needs none, and entities are an attack surface.
+
+>>> m, _ = read_text('<arggraph id="x"><edu id="e1">A.</edu><edu id="e2">B.</edu>'
+...     '<adu id="a1" type="pro"/><adu id="a2" type="pro"/><edge id="c1" src="e1" trg="a1" type="seg"/>'
+...     '<edge id="c2" src="e2" trg="a2" type="seg"/><edge id="c3" src="a2" trg="a1" type="sup"/></arggraph>')
+>>> m.thesis, [(i.id, i.premises, i.conclusion) for i in m.inferences]
+('a1', [('c3', ['a2'], 'a1')])
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.locations import Location, SourceMap
+
+__all__ = ["read", "read_text"]
+
+_KINDS = {"sup": "support", "exa": "support", "reb": "attack", "und": "undercut"}
+
+
+def _where(text: str, element_id: str) -> tuple[int, int]:
+    m = re.search(r'\bid="%s"' % re.escape(element_id), text)
+    if not m:
+        return 1, 1
+    line = text.count("\n", 0, m.start()) + 1
+    return line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+
+
+def read_text(text: str, file: str = "<microtext>") -> tuple[Any, SourceMap]:
+    """arggraph XML text → ``(ArgumentMap, SourceMap)``."""
+    import xml.etree.ElementTree as ET
+
+    from argmap.loading import validate_data
+
+    if "<!DOCTYPE" in text or "<!ENTITY" in text:
+        raise ArgmapError(Diagnostic(Location(file, 1, 1), "XML with a DOCTYPE or entities is not read"))
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        line, col = exc.position
+        raise ArgmapError(Diagnostic(Location(file, line, col + 1), f"invalid XML: {exc}")) from None
+    if root.tag != "arggraph":
+        raise ArgmapError(Diagnostic(Location(file, 1, 1), f"not an arggraph file (root element <{root.tag}>)"))
+    edus = {e.get("id"): (e.text or "").strip() for e in root.iter("edu")}
+    adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
+    edges = [(e.get("id"), e.get("src"), e.get("trg"), e.get("type")) for e in root.iter("edge")]
+    segments: dict[str, list[str]] = {a: [] for a in adus}
+    for _, src, trg, kind in edges:
+        if kind == "seg" and trg in segments and src in edus:
+            segments[trg].append(src)
+    edu_order = {e: k for k, e in enumerate(edus)}
+    positions: dict = {}
+    claims = []
+    for k, (adu, stance) in enumerate(adus.items()):
+        parts = sorted(segments[adu], key=edu_order.get)
+        body = " ".join(edus[p] for p in parts if edus[p]) or f"(ADU {adu} has no text)"
+        claim: dict = {"id": adu, "text": body}
+        if stance == "opp":
+            claim["note"] = "Opponent's view (microtext ADU type opp)"
+        positions[("claims", k)] = _where(text, adu)
+        claims.append(claim)
+    inferences: dict[str, dict] = {}
+    for eid, src, trg, kind in edges:
+        if kind in _KINDS and src in adus:
+            inf = {"id": eid, "premises": [src], "conclusion": trg, "kind": _KINDS[kind]}
+            if kind == "exa":
+                inf["scheme"] = "Example"
+            inferences[eid] = inf
+    for eid, src, trg, kind in edges:
+        if kind == "add" and src in adus and trg in inferences and src not in inferences[trg]["premises"]:
+            inferences[trg]["premises"].append(src)
+    # Drop steps whose target is neither an ADU nor an imported step.
+    changed = True
+    while changed:
+        changed = False
+        for eid, inf in list(inferences.items()):
+            ok = inf["conclusion"] in inferences if inf["kind"] == "undercut" else inf["conclusion"] in adus
+            if not ok:
+                del inferences[eid]
+                changed = True
+    arguing = {inf["premises"][0] for inf in inferences.values()}
+    roots = [a for a in adus if a not in arguing]
+    data: dict = {"argmap": 1, "title": root.get("topic_id") or root.get("id"), "claims": claims}
+    if len(roots) == 1:
+        data["thesis"] = roots[0]
+    data["inferences"] = list(inferences.values())
+    for k, inf in enumerate(data["inferences"]):
+        positions[("inferences", k)] = _where(text, inf["id"])
+    sourcemap = SourceMap(file, positions)
+    return validate_data(data, sourcemap), sourcemap
+
+
+def read(path: Path, text: str, limits) -> tuple:
+    """Reader entry point, same signature as :data:`argmap.loading.READERS` readers."""
+    return read_text(text, str(path))
