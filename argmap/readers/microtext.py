@@ -96,7 +96,7 @@ def read_text(text: str, file: str = "<microtext>") -> tuple[Any, SourceMap]:
             if not ok:
                 del inferences[eid]
                 changed = True
-    arguing = {inf["premises"][0] for inf in inferences.values()}
+    arguing = {p for inf in inferences.values() for p in inf["premises"]}
     roots = [a for a in adus if a not in arguing]
     data: dict = {"argmap": 1, "title": root.get("topic_id") or root.get("id"), "claims": claims}
     if len(roots) == 1:
