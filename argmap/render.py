@@ -36,6 +36,8 @@ from argmap.locations import Location
 from argmap.rendering import style
 from argmap.rendering.engines import EngineUnavailable, LayoutFailed, layout_embedded, svg_to_png
 from argmap.rendering.focus import closest_ids, neighbourhood
+from argmap.rendering.dot import edge_stmt, node_name, node_stmt
+from argmap.rendering.legend import legend_lines
 from argmap.rendering.svgpost import small_ids
 from argmap.rendering.labels import css_class, dot_text, lines_label, shorten, wrap
 
@@ -53,9 +55,6 @@ CLAIM_WRAP = 30
 EVIDENCE_WRAP = 28
 EVIDENCE_LINES = 5
 TOOLTIP_QUOTE = 600
-LEGEND_ROW = 4
-LEGEND_COLUMN = 16
-"""Legend items per row (top-down maps) and per column (left-right maps)."""
 BIG_GRAPH = 400
 """Nodes above which the layout trades polish for speed (see :func:`_speed_attrs`)."""
 
@@ -68,26 +67,13 @@ def _tip(lines: Iterable[str]) -> str:
     return graphviz.nohtml(lines_label((shorten(x, TOOLTIP_QUOTE) for x in lines if x), align="center"))
 
 
-def _attr_list(label: Optional[str], attrs: dict) -> str:
-    """``[label="..." key="value" ...]`` from values that are already escaped (fast path)."""
-    parts = [f'label="{label}"'] if label is not None else []
-    parts += [f'{k}="{v}"' for k, v in sorted(attrs.items()) if v is not None]
-    return f" [{' '.join(parts)}]" if parts else ""
-
-
 def _node(g: graphviz.Digraph, name: str, label: Optional[str], **attrs: str) -> None:
-    """Add a node statement. Every value must come escaped (:func:`dot_text`, :func:`_label`)
-    or be made by argmap itself (colours, ids, classes); big maps need this speed."""
-    g.body.append(f'\t"{name}"{_attr_list(label, attrs)}\n')
+    """Add a node statement; values must be escaped already (see :mod:`argmap.rendering.dot`)."""
+    g.body.append(node_stmt(name, label, attrs))
 
 
 def _edge(g: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
-    g.body.append(f'\t"{tail}" -> "{head}"{_attr_list(None, attrs)}\n')
-
-
-def _name(element_id: str) -> str:
-    """DOT node name of an element: its id (a ``:`` would read as a port)."""
-    return element_id.replace(":", "%3A")
+    g.body.append(edge_stmt(tail, head, attrs))
 
 
 def _worst(fs: list[Finding]) -> str:
@@ -188,7 +174,7 @@ class _Builder:
             "assumption" if c.assumption else "",
             "flagged" if fs else "", worst, word, *rules,
         )
-        _node(g, _name(c.id), _label(lines), **attrs)
+        _node(g, node_name(c.id), _label(lines), **attrs)
 
     def _claim_tip(self, c: Any, fs: list[Finding]) -> str:
         lines = [c.text]
@@ -229,7 +215,7 @@ class _Builder:
             tip.append(f"URL: {e.url}")  # shown as text only, never a link
         attrs["tooltip"] = _tip(tip + _finding_lines(fs))
         attrs["class"] = _classes("evidence", "flagged" if fs else "", worst, *sorted({f.rule for f in fs if f.rule}))
-        _node(g, _name(e.id), _label(lines), **attrs)
+        _node(g, node_name(e.id), _label(lines), **attrs)
 
     def inference(self, g: graphviz.Digraph, i: Any, shown: Optional[set]) -> None:
         fs = self.by_target.get(i.id, [])
@@ -266,14 +252,14 @@ class _Builder:
         if not self._needs_junction(i):
             # One premise: a single arrow is the step (its id and classes are the inference's).
             if target_shown and (shown is None or i.premises[0] in shown):
-                _edge(g, _name(i.premises[0]), _name(target), id=f"inference-{i.id}",
+                _edge(g, node_name(i.premises[0]), node_name(target), id=f"inference-{i.id}",
                        **tail_attrs, **{"class": classes})
             return
         self.use("junction")
         self.junctions += 1
         fill = style.SEVERITY_COLOR[worst] if worst else (style.ATTACK if kind != "support" else style.JUNCTION_FILL)
         _node(
-            g, _name(i.id), "",
+            g, node_name(i.id), "",
             id=f"inference-{i.id}", shape="circle", width="0.2" if focused else "0.14" if worst else "0.1", fixedsize="true",
             style="filled", fillcolor=fill, color=fill if not change or change == "unchanged" else "#1a9850",
             tooltip=tip, **{"class": classes},
@@ -281,98 +267,18 @@ class _Builder:
         edge_class = _classes(kind, "flagged" if fs else "", worst)
         for p in i.premises:
             if shown is None or p in shown:
-                _edge(g, _name(p), _name(i.id), arrowhead="none", color=line, style=dashed,
+                _edge(g, node_name(p), node_name(i.id), arrowhead="none", color=line, style=dashed,
                        tooltip=tip, **{"class": edge_class + " premise"})
         if target_shown:
-            _edge(g, _name(i.id), _name(target), **tail_attrs, **{"class": edge_class + " conclusion"})
+            _edge(g, node_name(i.id), node_name(target), **tail_attrs, **{"class": edge_class + " conclusion"})
 
     def _needs_junction(self, i: Any) -> bool:
         """Linked premises meet at a junction; so does a step that an undercut targets."""
         return len(i.premises) > 1 or bool(self.m.inferences_into(i.id))
 
-    # ------------------------------------------------------------- legend
-
     def legend(self, g: graphviz.Digraph) -> None:
-        keys = [k for k in _LEGEND_ORDER if k in self.used] + [
-            k for k in self.used if k not in _LEGEND_ORDER
-        ]
-        if not keys and not self.loose:
-            return
-        with g.subgraph(name="cluster_legend") as lg:
-            lg.attr(label="Legend", style="rounded", color=style.MUTED, fontsize="10",
-                    id="legend", **{"class": "legend"})
-            lg.attr("node", fontsize="9", **{"class": "legend"})
-            items: list[list[str]] = []
-            for n, key in enumerate(keys):
-                kind, words = style.LEGEND[key]
-                first, second = f"%legend{n}", f"%legend{n}b"
-                text = graphviz.nohtml(dot_text(words))
-                if key == "junction" or kind == "edge":
-                    sample = _legend_node(key) if key == "junction" else {
-                        "shape": "point", "width": "0.05", "color": style.MUTED}
-                    lg.node(first, "", id=f"legend-{n}", **sample)
-                    lg.node(second, text, shape="plaintext", id=f"legend-{n}b")
-                    arrow = _legend_edge(key) if kind == "edge" else {"style": "invis"}
-                    lg.edge(first, second, **arrow)
-                    # top-down: sample and text side by side in one row; left-right: the text
-                    # goes one rank further right, so each item keeps to one line of the column
-                    items.append([first] if self.flip else [first, second])
-                else:
-                    lg.node(first, text, id=f"legend-{n}", **_legend_node(key))
-                    items.append([first])
-            if self.loose:
-                text = ["Findings on the whole map:"] + [
-                    shorten(x, 90) for x in _finding_lines(self.loose)
-                ]
-                items.append(["%legend-map"])
-                lg.node("%legend-map", _label(text, align="left"), shape="plaintext", id="legend-map",
-                        fontcolor=style.SEVERITY_COLOR[_worst(self.loose)])
-            # Samples in rows (a left-right map: columns) of a few items, in reading order.
-            per_row = LEGEND_COLUMN if self.flip else LEGEND_ROW
-            rows = [items[k:k + per_row] for k in range(0, len(items), per_row)]
-            for row in rows:
-                lg.body.append("\t\t{rank=same; " + " ".join(f'"{x}";' for item in row for x in item) + "}\n")
-                for before, after in zip(row, row[1:]):
-                    pair = (after[0], before[-1]) if self.flip else (before[-1], after[0])
-                    lg.edge(*pair, style="invis")
-            for above, below in zip(rows, rows[1:]):
-                lg.edge(above[0][0], below[0][0], style="invis")
-
-
-_LEGEND_ORDER = [
-    "thesis", "claim", "assumption", "evidence", "junction", "support", "attack", "undercut",
-    "evidence-link", "flag-error", "flag-warning", "flag-info", "flag-step",
-]
-
-
-def _legend_node(key: str) -> dict:
-    attrs: dict = {"shape": "box", "style": "rounded,filled", "fillcolor": "white"}
-    if key == "thesis":
-        attrs.update(peripheries="2", fontname=f"{style.FONT}-Bold")
-    elif key == "assumption":
-        attrs["style"] = "rounded,filled,diagonals"
-    elif key == "evidence":
-        attrs.update(shape="note", style="filled", fillcolor=style.EVIDENCE_FILL)
-    elif key == "junction":
-        attrs.update(shape="circle", width="0.1", fixedsize="true", style="filled", fillcolor=style.JUNCTION_FILL)
-    elif key.startswith("flag-"):
-        sev = key[5:]
-        attrs.update(style=f"rounded,filled,{style.SEVERITY_DASH[sev]}", color=style.SEVERITY_COLOR[sev], penwidth="2",
-                     fillcolor=style.SEVERITY_TINT[sev])
-    else:
-        scheme, _, value = key.partition("-")
-        attrs["fillcolor"] = style.FILL_BY.get(scheme, {}).get(value, "white")
-    return attrs
-
-
-def _legend_edge(key: str) -> dict:
-    return {
-        "support": {"color": style.INK},
-        "attack": {"color": style.ATTACK, "arrowhead": "tee"},
-        "undercut": {"color": style.ATTACK, "arrowhead": "teetee", "penwidth": "1.5"},
-        "evidence-link": {"color": style.MUTED, "arrowhead": "empty"},
-        "flag-step": {"color": style.SEVERITY_COLOR["warning"], "style": "dashed"},
-    }.get(key, {})
+        loose = [(f.severity.value, line) for f, line in zip(self.loose, _finding_lines(self.loose))]
+        g.body.extend(legend_lines(self.used, loose, flip=self.flip))
 
 
 def build_graph(
@@ -452,7 +358,7 @@ def build_graph(
     for c in claims:
         for e in c.evidence:
             b.use("evidence-link")
-            _edge(g, _name(e), _name(c.id), color=style.MUTED, arrowhead="empty", **{"class": "evidence-link"})
+            _edge(g, node_name(e), node_name(c.id), color=style.MUTED, arrowhead="empty", **{"class": "evidence-link"})
     for i in m.inferences:
         if shown is None or i.id in shown:
             b.inference(g, i, shown)
