@@ -97,9 +97,9 @@ def _reads_back(raw: str) -> tuple[str, list]:
 def _claim_line(c: Claim, under_heading: bool = False) -> str:
     extra: dict = {}
     dumped = c.model_dump(mode="json", exclude_defaults=True)
-    for key in ("quote", "anchor", "kind", "qualifier", "assumption", "evidence", "note"):
-        if key in dumped:
-            extra[key] = dumped[key]
+    for key, value in dumped.items():  # every field Argdown has no syntax for
+        if key not in ("id", "text", "tags", "section"):
+            extra[key] = value
     visible = escape(c.text)
     tags = [_tag(t) for t in c.tags]
     written_tags = " ".join(t for t in tags if t)
@@ -126,7 +126,7 @@ def _title(element_id: str) -> str:
 
 def _inference_extra(inf: Inference) -> dict:
     dumped = inf.model_dump(mode="json", exclude_defaults=True)
-    return {k: dumped[k] for k in ("warrant", "qualifier", "scheme", "quote", "note") if k in dumped}
+    return {k: v for k, v in dumped.items() if k not in ("id", "premises", "conclusion", "kind")}
 
 
 def _rules_line(scheme: Optional[str]) -> str:

@@ -117,6 +117,8 @@ def maps(draw) -> ArgumentMap:
         claim = {"id": cid, "text": draw(texts)}
         if draw(st.booleans()):
             claim["quote"] = draw(texts)
+            start = draw(st.integers(0, 500))
+            claim["anchor"] = {"start": start, "end": start + len(claim["quote"]), "prefix": draw(plain), "suffix": ""}
         claim["kind"] = draw(st.sampled_from(KINDS))
         claim["qualifier"] = draw(st.sampled_from(QUALIFIERS))
         claim["section"] = draw(st.sampled_from(sections))
@@ -137,6 +139,8 @@ def maps(draw) -> ArgumentMap:
         inf["scheme"] = draw(st.one_of(st.none(), plain))
         inf["warrant"] = draw(st.one_of(st.none(), texts))
         inf["qualifier"] = draw(st.sampled_from(QUALIFIERS))
+        inf["quote"] = draw(st.one_of(st.none(), texts))
+        inf["note"] = draw(st.one_of(st.none(), texts))
         inferences.append(inf)
     data = {
         "argmap": 1,
