@@ -406,7 +406,14 @@ def layout(dot_source: str, fmt: str = "svg", engine: str = "embedded", *, file:
         if engine != "embedded":
             raise ValueError(f"engine must be one of {ENGINES}")
         svg = _finish_svg(layout_embedded(dot_source, "svg"))
-        return svg if fmt == "svg" else svg_to_png(svg)
+        if fmt == "svg":
+            return svg
+        try:
+            return svg_to_png(svg)
+        except EngineUnavailable:
+            if shutil.which("dot") is None:
+                raise
+            return _layout_system(dot_source, fmt, engine)  # no resvg here, but the Graphviz program is
     except (EngineUnavailable, LayoutFailed) as exc:
         raise ArgmapError(Diagnostic(where, str(exc))) from None
 
