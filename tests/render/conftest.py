@@ -101,11 +101,13 @@ inferences:
 HOSTILE_TEXT = '<script>alert(1)</script> " onload="alert(2)" \\l \\N {x|y} <b>bold</b> & \\'
 HOSTILE_DATA = {
     "argmap": 1,
-    "title": "<script>alert(3)</script>",
+    "title": '<script>alert(3)</script> "quoted" \\',
+    "source": {"title": "x"},
     "thesis": "h",
     "claims": [
         {"id": "h", "text": HOSTILE_TEXT, "quote": '" onload="alert(4)'},
-        {"id": "k", "text": "<<b>html</b>>", "section": "</text><script>alert(5)</script>", "evidence": ["ev"]},
+        {"id": "k", "text": "<<b>html</b>>", "section": '</text><script>alert(5)</script> \\" {', "evidence": ["ev"]},
+        {"id": "ns:a.b", "text": "An id with a colon.", "section": "Other"},
     ],
     "evidence": [{"id": "ev", "quote": "<img src=x onerror=alert(6)>", "url": "javascript:alert(7)"}],
     "inferences": [{"id": "i", "premises": ["k"], "conclusion": "h", "warrant": '"; } digraph x {'}],

@@ -74,7 +74,8 @@ def test_hostile_text_is_escaped(load_map):
     for piece in ("<script>alert(1)</script>", '" onload="alert(2)"', "\\l \\N {x|y} <b>bold</b> &", "<<b>html</b>>"):
         assert piece in text, piece
     assert "Quote: “\" onload=\"alert(4)”" in _titles(root)
-    assert "<script>alert(3)</script>" in text  # the title, as text
+    assert '<script>alert(3)</script> "quoted" \\' in text  # the title, as text
+    assert '</text><script>alert(5)</script> \\" {' in text  # a section label (cluster)
     assert HOSTILE_TEXT.split()[0] in text
 
 
@@ -84,7 +85,7 @@ def test_hostile_dot_keeps_its_structure(load_map):
     assert "digraph x" not in dot.replace('\\"; } digraph x {', "")  # only inside a quoted string
     found = nodes(parse_svg(render_svg(loaded, [])))
     assert sorted(k for k in found if not k.startswith("legend-")) == [
-        "claim-h", "claim-k", "evidence-ev"
+        "claim-h", "claim-k", "claim-ns:a.b", "evidence-ev"
     ]  # nothing injected, nothing lost
     assert parse_svg(render_svg(loaded, [])).find(f".//{SVG}g[@id='inference-i']") is not None
     assert '\\\\l \\\\N' in dot  # backslashes doubled: Graphviz shows them, never interprets them
