@@ -114,6 +114,9 @@ def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[A
         loader.dispose()
 
 
+_CONSTRUCT_ERRORS = (yaml.YAMLError, ValueError, TypeError, OverflowError, LookupError)
+"""What building one tagged scalar may raise (``!!int x`` raises ValueError)."""
+
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:omap"}
 
 
@@ -130,7 +133,7 @@ class _Builder:
         if isinstance(key_node, yaml.ScalarNode):
             try:
                 key = self.loader.construct_object(key_node, deep=True)
-            except yaml.YAMLError as exc:
+            except _CONSTRUCT_ERRORS as exc:
                 raise ArgmapError(
                     Diagnostic(Location(self.file, *_mark(key_node)), f"invalid YAML key: {getattr(exc, 'problem', exc)}")
                 ) from None
@@ -143,7 +146,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             try:
                 return self.loader.construct_object(node, deep=True)
-            except yaml.YAMLError as exc:
+            except _CONSTRUCT_ERRORS as exc:
                 raise ArgmapError(
                     Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML value: {getattr(exc, 'problem', exc)}")
                 ) from None
