@@ -162,6 +162,7 @@ class Source:
     folded: str
     starts: list[int]
     ends: list[int]
+    _code: object = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, raw: str) -> "Source":
@@ -223,6 +224,22 @@ class Source:
     def digest(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    def byte_code(self) -> Optional[tuple[dict, bytes]]:
+        """The folded text as one byte per character, when it has at most 254 distinct characters.
+
+        ``edlib`` aligns bytes far faster than strings. Byte 254 stands for a
+        pattern character the text does not have, 255 for a masked-out span.
+        """
+        if self._code is None:
+            alphabet = sorted(set(self.folded))
+            if len(alphabet) > 254:
+                self._code = False
+            else:
+                table = {c: i for i, c in enumerate(alphabet)}
+                data = self.folded.translate({ord(c): i for c, i in table.items()}).encode("latin-1")
+                self._code = (table, data)
+        return self._code or None
+
 
 @dataclass
 class Match:
@@ -264,18 +281,31 @@ def _encode(pattern: str, *texts: str) -> tuple[str, list[str]]:
     placeholder = next(chr(c) for c in range(0xE000, 0xF8FF) if chr(c) not in keep)
 
     def enc(s: str) -> str:
-        return "".join(c if c in keep else placeholder for c in s)
+        table = {ord(c): placeholder for c in set(s) - keep}
+        return s.translate(table) if table else s
 
     return enc(pattern), [enc(t) for t in texts]
 
 
-def _search(pattern: str, text: str, max_edits: int) -> tuple[int, list[tuple[int, int]]]:
-    """Best edit distance of ``pattern`` anywhere in ``text`` and the spans that reach it."""
+def _search(
+    pattern: str, src: Source, max_edits: int, mask: Optional[tuple[int, int]] = None
+) -> tuple[int, list[tuple[int, int]]]:
+    """Best edit distance of ``pattern`` anywhere in ``src`` (outside ``mask``) and the spans that reach it."""
     import edlib
 
-    if not pattern or not text:
+    if not pattern or not src.folded:
         return -1, []
-    p, (t,) = _encode(pattern, text)
+    code = src.byte_code()
+    if code is not None:
+        table, t = code
+        p: object = bytes(table.get(c, 254) for c in pattern)
+        if mask:
+            t = t[: mask[0]] + b"\xff" * (mask[1] - mask[0]) + t[mask[1] :]
+    else:
+        text = src.folded
+        if mask:
+            text = text[: mask[0]] + "\uffff" * (mask[1] - mask[0]) + text[mask[1] :]
+        p, (t,) = _encode(pattern, text)  # type: ignore[assignment]
     res = edlib.align(p, t, mode="HW", task="locations", k=max_edits)
     if res["editDistance"] < 0:
         return -1, []
@@ -340,7 +370,7 @@ def _align_in_context(src: Source, quote: str, old: Anchor) -> Optional[tuple[li
     pre, suf = fold(old.prefix), fold(old.suffix)
     pattern = pre + quote + suf
     limit = int(len(pattern) * (1 - FUZZY_THRESHOLD))
-    dist, places = _search(pattern, src.folded, limit)
+    dist, places = _search(pattern, src, limit)
     if dist < 0:
         return None
     spans = []
@@ -438,7 +468,7 @@ def _decide(src: Source, spans: list[tuple[int, int]], old: Optional[Anchor]) ->
 
 def _approximate(src: Source, q: str, old: Optional[Anchor]) -> Match:
     limit = int(len(q) * (1 - FUZZY_THRESHOLD))
-    dist, spans = _search(q, src.folded, limit)
+    dist, spans = _search(q, src, limit)
     sims = {s: _similarity(q, src.folded[s[0] : s[1]]) for s in spans}
     ranked = sorted(spans, key=lambda s: _score(src, s, sims[s], old), reverse=True)
     has_context = old is not None and bool(old.prefix or old.suffix)
@@ -495,12 +525,14 @@ def _approximate(src: Source, q: str, old: Optional[Anchor]) -> Match:
 
 def _runner_up(src: Source, q: str, best: tuple[int, int], limit: int) -> Optional[tuple[tuple[int, int], float]]:
     """The next best approximate place once ``best`` is masked out, if it is good enough to matter."""
-    masked = src.folded[: best[0]] + "\uffff" * (best[1] - best[0]) + src.folded[best[1] :]
-    dist, spans = _search(q, masked, limit)
+    dist, spans = _search(q, src, limit, mask=best)
     if dist < 0:
         return None
-    rival = max(spans, key=lambda s: _similarity(q, masked[s[0] : s[1]]))
-    sim = _similarity(q, masked[rival[0] : rival[1]])
+    spans = [sp for sp in spans if not _overlaps(sp, best)]
+    if not spans:
+        return None
+    rival = max(spans, key=lambda sp: _similarity(q, src.folded[sp[0] : sp[1]]))
+    sim = _similarity(q, src.folded[rival[0] : rival[1]])
     return (_trim(src, rival), sim) if sim >= FUZZY_THRESHOLD else None
 
 

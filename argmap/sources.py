@@ -83,10 +83,15 @@ def describe(e: Evidence) -> str:
 
     >>> describe(Evidence(id="x", kind="statement", by="Boris Yeltsin"))
     'Boris Yeltsin (statement; no citation given)'
+    >>> describe(Evidence(id="y", kind="statement", quote="full-scale war"))
+    '“full-scale war” (unattributed statement; no citation given)'
     """
     if e.citation:
         return " ".join(e.citation.split())
     parts = [p for p in (e.by, e.title, e.published) if p]
+    if not parts and not e.url and e.quote:
+        words = " ".join(e.quote.split()).strip("\"'\u201c\u201d\u2018\u2019")
+        return f"\u201c{words}\u201d (unattributed {e.kind.value}; no citation given)"
     label = ", ".join(parts) if parts else f"evidence '{e.id}'"
     if e.url:
         return f"{label}, {e.url}" if parts else e.url

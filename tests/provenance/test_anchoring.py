@@ -171,3 +171,49 @@ def test_digest_ignores_white_space_only():
     assert source_digest(ARTICLE) == source_digest(ARTICLE.replace("\n\n", "\n \n\n"))
     assert source_digest(ARTICLE) != source_digest(ARTICLE.replace("curiously", "curious"))
     assert fold("\u2019") == "'"
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab c\n\t\u00a0\u2019'\u201c\"\u2014-e\u0301\u1100\u1161\u00e9.")),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(_TEXT, st.data())
+def test_every_normalised_span_maps_back_to_raw_text_that_normalises_to_it(raw, data):
+    src = Source.from_text(raw)
+    assert src.text == normalise(raw)
+    assert len(src.starts) == len(src.ends) == len(src.text)
+    if not src.text:
+        return
+    start = data.draw(st.integers(0, len(src.text) - 1))
+    end = data.draw(st.integers(start + 1, len(src.text)))
+    a, b = src.raw_span(start, end)
+    piece = src.text[start:end]
+    back = normalise(raw[a:b])
+    # The raw span holds the whole span; a span that cuts through a composed character
+    # (a letter with its combining marks) gets all of that character's raw text.
+    assert piece.strip(" ") in back
+    whole_start = start == 0 or src.starts[start - 1] != src.starts[start]
+    whole_end = end == len(src.text) or src.ends[end] != src.ends[end - 1]
+    if whole_start and whole_end:
+        assert back == piece.strip(" ")
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(_TEXT, _TEXT, _TEXT)
+def test_a_quote_cut_from_the_text_is_found_exactly(before, quote, after):
+    raw = before + " " + quote + " " + after
+    q = normalise(quote)
+    if not q:
+        return
+    m = locate(Source.from_text(raw), quote)
+    if len(Source.from_text(raw).find_all(fold(q))) == 1:
+        assert m.state is State.exact
+        assert fold(m.found) == fold(q)
+    else:
+        assert m.state is State.ambiguous
