@@ -22,8 +22,8 @@ __all__ = ["ORDER", "ROW", "COLUMN", "legend_lines"]
 ORDER = [
     "thesis", "claim", "assumption", "evidence", "junction", "support", "attack", "undercut",
     "evidence-link", "flag-error", "flag-warning", "flag-info", "flag-step",
-]
-"""Reading order of the items; colour-scheme items (status, label, change) follow."""
+] + [f"{scheme}-{value}" for scheme, values in style.FILL_BY.items() for value in values]
+"""Reading order of the items: marks, then the fills of the colour scheme in use."""
 
 ROW = 4
 COLUMN = 16
