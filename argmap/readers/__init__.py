@@ -1,8 +1,10 @@
-"""Readers of other tools' map formats: Argdown (:mod:`.argdown`) and AIF JSON (:mod:`.aif`).
+"""Readers of other tools' map formats: Argdown (:mod:`.argdown`), AIF JSON (:mod:`.aif`)
+and Potsdam microtext XML (:mod:`.microtext`, for ``argmap import`` only).
 
-Each reader is ``read(path, text, limits) -> (ArgumentMap, SourceMap)`` and is
-registered by format name in :data:`argmap.loading.READERS`, so every command
-that loads a map accepts ``.argdown``/``.ad`` and AIF ``.json`` files.
+Each reader is ``read(path, text, limits) -> (ArgumentMap, SourceMap)``; the
+Argdown and AIF readers are registered by format name in
+:data:`argmap.loading.READERS`, so every command that loads a map accepts
+``.argdown``/``.ad`` and AIF ``.json`` files.
 """
 
 __all__: list[str] = []
