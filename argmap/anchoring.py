@@ -197,11 +197,16 @@ class Source:
             return pos, pos
         return self.starts[start], self.ends[end - 1]
 
-    def normalised_offset(self, raw_offset: int) -> int:
-        """The first normalised position at or after ``raw_offset`` in the raw text."""
+    def normalised_span(self, start: int, end: int) -> tuple[int, int]:
+        """The normalised span of raw ``[start, end)``: the characters whose raw text begins in it.
+
+        >>> src = Source.from_text("  a  b c")
+        >>> src.text[slice(*src.normalised_span(2, 6))]
+        'a b'
+        """
         import bisect
 
-        return bisect.bisect_left(self.ends, raw_offset + 1)
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
     def find_all(self, folded_quote: str) -> list[int]:
         """Every start of ``folded_quote`` in the folded text, overlaps included."""

@@ -191,7 +191,7 @@ def coverage(loaded) -> Coverage:
     line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
     sentences = []
     for a, b in spans:
-        na, nb = bisect.bisect_left(src.starts, a), bisect.bisect_left(src.starts, b)
+        na, nb = src.normalised_span(a, b)
         line, col = _line_col(raw, line_starts, a)
         claims = [q.claim for q in quotes if q.nstart < nb and na < q.nend]
         sentences.append(Sentence(a, b, na, nb, line, col, src.text[na:nb], sorted(set(claims), key=claims.index)))
