@@ -122,6 +122,9 @@ def test_claims_quoting_a_hedge_carry_a_qualifier(loaded):
     hedged = [c for c in loaded.map.claims if c.quote and re.search(rf"\b({hedges})\b", c.quote)]
     assert hedged, "the article hedges; some quotes must show it"
     assert [c.id for c in hedged if c.qualifier is None] == []
+    # the paraphrase keeps the author's hedge word
+    qualified = [c for c in loaded.map.claims if c.qualifier]
+    assert [c.id for c in qualified if not re.search(rf"\b{c.qualifier.value}\b", c.text)] == []
 
 
 def test_evidence_the_article_gives_has_no_invented_citation(loaded):
