@@ -112,8 +112,8 @@ def test_bundled_map_mutations(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     source = BUNDLED.with_suffix(".txt")
-    fuzz_files([BUNDLED], 700, harness, work, seed=1, extra=[source] if source.exists() else [])
-    harness.assert_clean(at_least=700)
+    fuzz_files([BUNDLED], 450, harness, work, seed=1, extra=[source] if source.exists() else [])
+    harness.assert_clean(at_least=450)
 
 
 def test_bundled_map_mutations_through_cli(tmp_path):

@@ -26,7 +26,7 @@ from argmap.model import ClaimKind, EvidenceKind, InferenceKind, Qualifier
 
 from ._fuzzing import HOSTILE_TEXTS, PER_INPUT_SECONDS, watchdog
 
-LOADER_EXAMPLES = 1200
+LOADER_EXAMPLES = 800
 CLI_EXAMPLES = 120
 
 def fuzz(examples: int) -> settings:
