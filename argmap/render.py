@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import shutil
+from pathlib import PurePath
 from collections import defaultdict
 from typing import Any, Iterable, Optional
 
@@ -318,7 +319,7 @@ def build_graph(
     b.flip = rankdir == "LR"
     b.focus = focus
     g = graphviz.Digraph("argmap")
-    title = m.title or (m.source.title if m.source else None) or loaded.file
+    title = m.title or (m.source.title if m.source else None) or PurePath(loaded.file).name
     if focus is not None:
         title = f"{title} — around {focus} ({depth} step{'s' if depth != 1 else ''})"
     g.attr(
