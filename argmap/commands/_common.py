@@ -36,6 +36,10 @@ def emit(data: str | bytes, output: Optional[Path]) -> None:
         if isinstance(data, bytes):
             click.get_binary_stream("stdout").write(data)
         else:
+            if click.get_text_stream("stdout").isatty():  # a person reads it: no escape sequences
+                from argmap.terminal import clean
+
+                data = clean(data)
             click.echo(data, nl=not data.endswith("\n"))
         return
     atomic_write(output, data)

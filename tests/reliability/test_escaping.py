@@ -158,3 +158,35 @@ def test_errors_quote_user_text_cleanly(tmp_path):
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1
     assert "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["aif", "annotations", "json", "argdown", "dot"])
+def test_export_to_a_real_terminal_is_clean(hostile, fmt):
+    """stdout on a pseudo-terminal, as when a person runs the command: no escape sequence arrives."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    map_path, _ = hostile
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "export", str(map_path), "--to", fmt],
+        stdout=follower, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=60) == 0, proc.stderr.read()
+    text = b"".join(chunks).decode("utf-8", "replace")
+    assert len(text) > 100
+    leftover = CONTROL.findall(text.replace("\r\n", "\n").replace("\n", "").replace("\t", ""))
+    assert not leftover, sorted(set(leftover))
