@@ -9,7 +9,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, load_map, map_file
+from argmap.commands._common import allow_outside_option, emit, load_map
 
 REPORT_FORMATS: dict[str, str] = {
     "markdown": "argmap.reports.review_markdown:write",
@@ -19,7 +19,8 @@ REPORT_FORMATS: dict[str, str] = {
 
 _SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
-review_files = click.argument("reviews", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+map_file = click.argument("file", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
+review_files = click.argument("reviews", metavar="REVIEW...", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 
 
 @click.group()

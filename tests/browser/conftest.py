@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import types
 from typing import Iterator, Optional
 
 import pytest
@@ -67,6 +69,24 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def _shared() -> dict:
+    """One Playwright and one browser per test process, whichever copy of this module asks.
+
+    Playwright's sync API cannot run twice at once in one thread, and this
+    module may be loaded twice (as the conftest, and imported by another test
+    module), so the state lives in one process-wide place.
+    """
+    holder = sys.modules.get(_SHARED)
+    if holder is None:
+        holder = types.ModuleType(_SHARED)
+        holder.state = {"users": 0}
+        sys.modules[_SHARED] = holder
+    return holder.state
+
+
+_SHARED = "_argmap_tests_shared_browser"
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """A headless system Chromium driven by Playwright (skips where none is installed)."""
@@ -77,18 +97,23 @@ def browser() -> Iterator[object]:
     executable = chromium_executable()
     if executable is None:
         _unavailable("no Chromium found (apt-get install chromium, or set ARGMAP_CHROMIUM)")
-    manager = sync_playwright().start()
-    try:
+    state = _shared()
+    if "browser" not in state:
+        manager = sync_playwright().start()
         try:
-            instance = manager.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+            state["browser"] = manager.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         except Exception as exc:  # noqa: BLE001 - report why the browser would not start
+            manager.stop()
             _unavailable(f"Chromium at {executable} did not start: {str(exc).splitlines()[0]}")
-        try:
-            yield instance
-        finally:
-            instance.close()
+        state["manager"] = manager
+    state["users"] += 1
+    try:
+        yield state["browser"]
     finally:
-        manager.stop()
+        state["users"] -= 1
+        if state["users"] == 0:
+            state.pop("browser").close()
+            state.pop("manager").stop()
 
 
 @pytest.fixture
