@@ -50,7 +50,11 @@ import yaml
 
 from argmap.anchoring import Quoted, Source, State, normalise
 
-__all__ = ["Rewrite", "guess_indent", "rewrite"]
+__all__ = ["Rewrite", "UnsafeEdit", "guess_indent", "rewrite"]
+
+
+class UnsafeEdit(ValueError):
+    """The file's layout does not allow the anchors to be written in without touching other data."""
 
 
 @dataclass
@@ -241,10 +245,18 @@ def rewrite(text: str, quotes: list[Quoted], src: Source, *, accept_fuzzy: bool 
             result.sha256_written = True
     if not edits:
         return result
+    unsafe = UnsafeEdit("writing the anchors here would change more than the anchors (YAML aliases or merge keys?)")
+    ordered = sorted(edits, key=lambda e: (e[0], e[1]))
+    if any(b[0] < a[1] or (b[0] == a[0] and a[0] != a[1]) for a, b in zip(ordered, ordered[1:])):
+        raise unsafe  # two edits of one span: an element shared through a YAML alias
     new_text = text
-    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+    for start, end, replacement in reversed(ordered):
         new_text = new_text[:start] + replacement + new_text[end:]
-    if yaml.safe_load(new_text) != expected:
-        raise RuntimeError("anchor --fix would change more than the anchors; nothing was written")
+    try:
+        same = yaml.safe_load(new_text) == expected
+    except yaml.YAMLError:
+        same = False
+    if not same:
+        raise unsafe
     result.text = new_text
     return result

@@ -472,6 +472,8 @@ def _decide(src: Source, spans: list[tuple[int, int]], old: Optional[Anchor]) ->
 
 
 def _approximate(src: Source, q: str, old: Optional[Anchor]) -> Match:
+    if len(q) * FUZZY_THRESHOLD > len(src.folded):
+        return Match(State.orphaned, note="the quote is longer than the source text")
     limit = int(len(q) * (1 - FUZZY_THRESHOLD))
     dist, spans = _search(q, src, limit)
     sims = {s: _similarity(q, src.folded[s[0] : s[1]]) for s in spans}

@@ -136,7 +136,7 @@ class FixResult:
 
 def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup: bool = True) -> FixResult:
     """Rewrite the map file with the report's anchors (only those spans change; atomic, with a .bak)."""
-    from argmap.anchor_fix import rewrite
+    from argmap.anchor_fix import UnsafeEdit, rewrite
     from argmap.fsutil import atomic_write
     from argmap.fsutil import backup as make_backup
     from argmap.loading import load_text
@@ -149,7 +149,10 @@ def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup:
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
     original = raw.decode("utf-8-sig")  # line endings kept as they are
-    result = rewrite(original, report.quotes, report.source, accept_fuzzy=accept_fuzzy)
+    try:
+        result = rewrite(original, report.quotes, report.source, accept_fuzzy=accept_fuzzy)
+    except UnsafeEdit as exc:
+        raise ArgmapError(Diagnostic(loaded.sourcemap.find(()), f"{exc}; nothing was written")) from None
     bak = None
     if result.changed:
         load_text(result.text, path)  # the rewritten map must still be a valid map

@@ -30,10 +30,8 @@ def anchor(file: Path, fmt: str, fix: bool, accept_fuzzy: bool, no_backup: bool,
 
     loaded = load_map(file, allow_outside)
     report = anchor_report(loaded)
-    written = None
-    if fix:
-        written = fix_map(loaded, report, accept_fuzzy=accept_fuzzy, backup=not no_backup)
     if fmt == "json":
+        written = fix_map(loaded, report, accept_fuzzy=accept_fuzzy, backup=not no_backup) if fix else None
         doc = report.to_dict()
         doc["fixed"] = written.to_dict() if written else None
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
@@ -41,7 +39,8 @@ def anchor(file: Path, fmt: str, fix: bool, accept_fuzzy: bool, no_backup: bool,
         for line in report.lines():
             click.echo(line)
         click.echo(report.summary_line())
-        if written is not None:
+        if fix:
+            written = fix_map(loaded, report, accept_fuzzy=accept_fuzzy, backup=not no_backup)
             click.echo(written.message(), err=True)
     if report.needs_attention(accept_fuzzy=accept_fuzzy and fix):
         raise SystemExit(1)

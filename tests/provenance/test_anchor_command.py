@@ -131,3 +131,23 @@ def test_fix_keeps_crlf_flow_style_and_scalar_styles(run_cli, tmp_path):
     assert '    quote: "Serbia signd a plan"\r\n    anchor:\r\n      start: 16\r\n      end: 35\r\n' in text
     assert '    quote: >-\r\n      Other line: "q" hero\r\n    anchor:\r\n' in text
     assert run_cli("validate", path).exit_code == 0
+
+
+def test_fix_refuses_files_it_cannot_edit_safely(run_cli, tmp_path):
+    """A YAML alias shares one anchor node between two claims: writing into it would change both."""
+    (tmp_path / "s.txt").write_text("Alpha beta gamma.", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\nsource:\n  text: s.txt\nclaims:\n"
+        "  - id: a\n    text: A.\n    quote: beta\n"
+        '    anchor: &shared {start: 0, end: 1, prefix: "", suffix: ""}\n'
+        "  - id: b\n    text: B.\n    quote: gamma\n    anchor: *shared\n",
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    result = run_cli("anchor", path, "--fix")
+    assert result.exit_code == 1
+    assert result.stdout.count(" moved ") == 2
+    assert result.stderr.startswith(f"argmap: error: {path}:1:1: writing the anchors here would change more")
+    assert "nothing was written" in result.stderr and "Traceback" not in result.output
+    assert path.read_bytes() == before and not path.with_name("m.yaml.bak").exists()
