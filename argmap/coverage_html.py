@@ -72,12 +72,16 @@ def _segments(cov: Coverage) -> list[tuple[int, int, str, list[str]]]:
 def render_html(cov: Coverage, title: str = "") -> str:
     """The whole page."""
     parts = []
+    first_seen: set[str] = set()
     for a, b, kind, claims in _segments(cov):
         text = escape(cov.raw[a:b])
         if claims:
             label = "; ".join(f"{c}: {cov.claim_text.get(c, '')}" for c in claims)
+            new = [c for c in claims if c not in first_seen]
+            first_seen.update(new)
+            ident = f' id="quote-{escape(new[0])}"' if new else ""
             text = (
-                f'<a class="q" href="#claim-{escape(claims[0])}" title="{escape(label)}" '
+                f'<a class="q"{ident} href="#claim-{escape(claims[0])}" title="{escape(label)}" '
                 f'data-claims="{escape(" ".join(claims))}">{text}</a>'
             )
         parts.append(f'<span class="{kind}">{text}</span>' if kind and kind != "covered" else text)
@@ -85,9 +89,10 @@ def render_html(cov: Coverage, title: str = "") -> str:
     items = []
     for claim_id, claim_text in cov.claim_text.items():
         state = "quoted" if claim_id in placed else cov.unplaced.get(claim_id, "no quote")
+        back = f' <a href="#quote-{escape(claim_id)}">in the text</a>' if claim_id in first_seen else ""
         items.append(
             f'<li id="claim-{escape(claim_id)}"><span class="id">{escape(claim_id)}</span> '
-            f"({escape(state)}): {escape(claim_text)}</li>"
+            f"({escape(state)}): {escape(claim_text)}{back}</li>"
         )
     heading = escape(title or cov.path)
     summary = (
