@@ -198,9 +198,7 @@ def build(
             if kind is not None:
                 elements[entry.target].entries.append(view)
 
-    shown = [
-        e for e in elements.values() if e.kind != "evidence" or e.findings or e.entries
-    ]
+    shown = list(elements.values())
     return ReviewReport(
         map_file=loaded.file,
         title=m.title,

@@ -81,8 +81,22 @@ def sanitize_svg(svg: str, panels: dict[str, str]) -> Optional[str]:
             el.set("data-panel", panel)
             el.set("tabindex", "0")
             el.set("role", "button")
+            if "edge" in el.get("class", "").split():
+                _widen(el)
     root.set("id", "map-svg")
     return ET.tostring(root, encoding="unicode")
+
+
+def _widen(edge: ET.Element) -> None:
+    """Give a thin edge (a one-premise step) a wide invisible stroke, so it is easy to click."""
+    for path in list(edge.iter(f"{{{SVG_NS}}}path")):
+        hit = ET.SubElement(edge, f"{{{SVG_NS}}}path")
+        hit.set("d", path.get("d", ""))
+        hit.set("class", "hit")
+        hit.set("fill", "none")
+        hit.set("stroke", "transparent")
+        hit.set("stroke-width", "14")
+        hit.set("pointer-events", "stroke")
 
 
 def _panel_id(view: ElementView) -> str:
@@ -236,7 +250,7 @@ header h1{font-size:18px;margin:0 0 4px}
 #map-tools{position:sticky;top:0;left:0;z-index:1;padding:4px}
 #map [data-panel]{cursor:pointer}
 #map [data-panel]:focus{outline:none}
-#map [data-panel].selected polygon,#map [data-panel].selected ellipse,#map [data-panel].selected path{stroke:#0969da;stroke-width:4}
+#map [data-panel].selected polygon,#map [data-panel].selected ellipse,#map [data-panel].selected path:not(.hit){stroke:#0969da;stroke-width:4}
 #panel{overflow:auto;padding:10px 14px;border-left:1px solid #d0d7de}
 .element{display:none}
 .element.active,.element:target{display:block}

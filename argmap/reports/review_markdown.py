@@ -153,7 +153,8 @@ def write(report: ReviewReport) -> str:
         out += ["", "## Map-wide findings", ""]
         out += [f"- {f.severity.value} {_code(f.code)}: {md(f.message)}" for f in report.map_findings]
     for kind, heading in (("claim", "Claims"), ("inference", "Inferences"), ("evidence", "Evidence")):
-        views = [v for v in report.elements if v.kind == kind]
+        # Evidence gets a section only when something is said about it; claims list theirs.
+        views = [v for v in report.elements if v.kind == kind and (kind != "evidence" or v.findings or v.entries)]
         if not views:
             continue
         out += ["", f"## {heading}", ""]

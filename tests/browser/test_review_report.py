@@ -21,6 +21,20 @@ def _report(run_cli, map_path: Path, reviews: list[Path], out: Path) -> Path:
     return out
 
 
+def _click_element(page, selector: str) -> None:
+    """Click a node, or for an edge (a one-premise step) a point on its line, as a reader would."""
+    node = page.locator(selector)
+    if "edge" not in (node.get_attribute("class") or "").split():
+        node.click()
+        return
+    node.scroll_into_view_if_needed()
+    x, y = node.evaluate(
+        "g => { const p = g.querySelector('path'); const pt = p.getPointAtLength(p.getTotalLength() / 2);"
+        " const m = p.getScreenCTM(); return [m.a * pt.x + m.c * pt.y + m.e, m.b * pt.x + m.d * pt.y + m.f]; }"
+    )
+    page.mouse.click(x, y)
+
+
 def _open_and_check_clean(page, path: Path) -> None:
     page.goto(path.as_uri())
     page.wait_for_load_state("load")
@@ -170,3 +184,28 @@ def test_hostile_text_runs_no_script(run_cli, page, tmp_path, with_csp):
     _assert_nothing_ran(page)
     assert page.locator("a.url").count() == 0  # the javascript: evidence URL is text, not a link
     assert "javascript:window.__pwned='evidence-url'" in page.locator("[id='panel-evidence-ev']").inner_text()
+
+
+def test_ids_with_dots_and_colons_open_their_panels(run_cli, page, tmp_path):
+    map_path = tmp_path / "ids.yaml"
+    map_path.write_text(
+        "argmap: 1\nthesis: 'ns:t.1'\nclaims:\n  - id: 'ns:t.1'\n    text: Thesis.\n  - id: p_2-x\n    text: Premise.\n"
+        "    evidence: [ev.1]\nevidence:\n  - id: ev.1\n    citation: A source\n"
+        "inferences:\n  - id: 'step:1'\n    premises: [p_2-x]\n    conclusion: 'ns:t.1'\n",
+        encoding="utf-8",
+    )
+    import hashlib
+
+    review = tmp_path / "ids.review.yaml"
+    review.write_text(
+        f"argmap-review: 1\nmap: ids.yaml\nmap_sha256: '{hashlib.sha256(map_path.read_bytes()).hexdigest()}'\n"
+        "reviewer: R\ndate: '2026-11-27'\nentries:\n  - target: 'step:1'\n    verdict: challenge\n    comment: Why?\n",
+        encoding="utf-8",
+    )
+    html = _report(run_cli, map_path, [review], tmp_path / "ids.html")
+    _open_and_check_clean(page, html)
+    for panel in ("panel-claim-ns:t.1", "panel-claim-p_2-x", "panel-inference-step:1", "panel-evidence-ev.1"):
+        _click_element(page, f"#map [data-panel='{panel}']")
+        assert page.locator(f"[id='{panel}']").is_visible(), panel
+    assert "Why?" in page.locator("[id='panel-inference-step:1']").inner_text()
+    assert page.page_errors == []
