@@ -173,3 +173,20 @@ def test_long_strings_refused_from_every_reader(tmp_path):
     with pytest.raises(ArgmapError) as info:
         load_text(native, tmp_path / "m.json", limits=Limits(max_string=1000))
     assert "5000 characters" in str(info.value)
+
+
+ARGDOWN_QUADRATIC = "".join(
+    ["[a]: " + "[" * 30000 + "\n", "[b]: " + "{" * 30000 + "\n", "[c]: " + "@[" * 15000 + "\n"]
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="argmap/readers/argdown_syntax.py parse_content retries a regex to the end of the line at every"
+    " '[', '{', '@[' and '#(' (quadratic); reported to the interop owner",
+)
+def test_argdown_long_lines_of_openers_are_cheap(tmp_path):
+    path = tmp_path / "map.argdown"
+    path.write_text(ARGDOWN_QUADRATIC)
+    result = run_measured("validate", path, timeout=5)
+    assert result.cpu_seconds <= SECONDS, f"{result.cpu_seconds:.2f} s of CPU"
