@@ -500,6 +500,8 @@ def _approximate(src: Source, q: str, old: Optional[Anchor]) -> Match:
                 )
             place = _trim(src, places[0])
             place_sim = _similarity(q, src.folded[place[0] : place[1]])
+            if best is not None and _overlaps(place, best) and sims[best] > place_sim:
+                place, place_sim = best, sims[best]  # the same place; the quote alone aligns better
             if best is not None and not _overlaps(place, best) and sims[best] >= FUZZY_THRESHOLD:
                 lead = _score(src, place, place_sim, old) - _score(src, best, sims[best], old)
                 if lead >= 10 and place_sim >= FUZZY_THRESHOLD:
