@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -36,10 +37,17 @@ def emit(data: str | bytes, output: Optional[Path]) -> None:
         if isinstance(data, bytes):
             click.get_binary_stream("stdout").write(data)
         else:
-            if click.get_text_stream("stdout").isatty():  # a person reads it: no escape sequences
+            if _is_terminal(sys.stdout):  # a person reads it: no escape sequences
                 from argmap.terminal import clean
 
                 data = clean(data)
             click.echo(data, nl=not data.endswith("\n"))
         return
     atomic_write(output, data)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # replaced or closed stream
+        return False
