@@ -152,7 +152,10 @@ class LoadedReview:
 
     def map_path(self) -> Path:
         """The map the review names, resolved against the review file's folder."""
-        return (self.path.parent / self.review.map).resolve()
+        try:
+            return (self.path.parent / self.review.map).resolve()
+        except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, name too long, symlink loop
+            raise ArgmapError(Diagnostic(self.sourcemap.find(("map",)), f"the reviewed map path cannot be used: {exc}")) from None
 
     def entry_location(self, index: int, key: Optional[str] = None):
         path = ("entries", index) + ((key,) if key else ())

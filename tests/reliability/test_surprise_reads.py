@@ -168,3 +168,16 @@ def test_urls_in_a_map_are_never_fetched(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("ref", ['"a\\0b"', "loop.yaml"], ids=["nul-byte", "symlink-loop"])
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_odd_reviewed_map_paths_are_located_errors(tmp_path, ref, command):
+    (tmp_path / "map.yaml").write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    os.symlink(tmp_path / "loop.yaml", tmp_path / "loop.yaml")
+    review = tmp_path / "r.yaml"
+    review.write_text(f"argmap-review: 1\nmap: {ref}\nmap_sha256: '{'0' * 64}'\nreviewer: R\ndate: '2026-01-01'\nentries: []\n")
+    args = ["review", "check", str(review)] if command == "check" else ["review", "report", str(tmp_path / "map.yaml"), str(review)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"argmap: error: {review}:2:6: the reviewed map path cannot be used"), result.stderr
