@@ -67,6 +67,16 @@ def test_big_map_gets_speed_limits(synthetic):
     assert "mclimit" not in small
 
 
+def test_big_map_with_section_clusters(synthetic):
+    """Capped ranking (nslimit1) made the embedded Graphviz fault on clustered big maps."""
+    from argmap.loading import load
+    from argmap.render import render_svg
+
+    loaded = load(synthetic(1000))
+    found = nodes(parse_svg(render_svg(loaded, [], cluster=True)))
+    assert sum(1 for k in found if k.startswith("claim-")) == 1000
+
+
 def test_5000_claims_render_on_the_embedded_engine(run_cli, synthetic, tmp_path):
     """This map once overflowed the WebAssembly stack (exit 3)."""
     out = tmp_path / "big.svg"
