@@ -158,8 +158,9 @@ def layout_embedded(dot_source: str, fmt: str = "svg") -> bytes:
         raise LayoutFailed(str(exc)) from None
     except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:
         _backend = None  # the instance may be broken: start afresh next time
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        reason = "the map is too deep or too big for it" if "stack" in str(exc) else first
+        lines = [x.strip() for x in str(exc).splitlines() if x.strip()]
+        last = lines[-1] if lines else type(exc).__name__  # wasmtime puts the cause last
+        reason = "the map is too deep or too big for it" if "stack" in str(exc) else last
         raise LayoutFailed(
             f"the embedded Graphviz failed ({reason}); try --focus ID --depth N or --cluster,"
             " or the Graphviz program (--engine system)"
