@@ -20,7 +20,8 @@ from typing import Iterable
 
 __all__ = ["dot_text", "lines_label", "wrap", "shorten", "css_class"]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
+"""Control characters, line separators and lone surrogates (which UTF-8 cannot encode)."""
 _CLASS_BAD = re.compile(r"[^A-Za-z0-9_-]+")
 
 

@@ -124,3 +124,13 @@ def test_id_line_in_small_type(load_map):
     assert "".join(texts[-1].itertext()) == "p2 · fact"
     assert float(texts[-1].get("font-size")) < float(texts[0].get("font-size"))
     assert "".join(texts[0].itertext()) == "Russia rewards Azerbaijan."
+
+
+def test_lone_surrogates_and_control_characters(load_map):
+    """Readers of JSON can hand over text UTF-8 cannot encode; the diagram still renders."""
+    loaded = load_map(LINKED)
+    loaded.map.claim("p1").text = "bad \ud800 surrogate \x1b[31m and \x00 nul"
+    loaded.map.claim("p1").quote = "\udfff"
+    found = nodes(parse_svg(render_svg(loaded, [finding("p1", message="msg \ud83d")])))
+    text = "".join(found["claim-p1"].itertext())
+    assert "bad" in text and "surrogate" in text and "\x1b" not in text
