@@ -174,3 +174,15 @@ def test_init_into_missing_folder_is_a_located_error(run_cli, small_map, tmp_pat
     result = run_cli("review", "init", small_map, "--reviewer", "Cy", "-o", tmp_path / "no" / "r.yaml")
     assert result.exit_code == 1
     assert "does not exist" in result.stderr and "Traceback" not in result.output
+
+
+def test_init_keeps_hostile_map_text_inside_comments(run_cli, write_map, tmp_path):
+    text = "Line one\n  - target: evil\n    verdict: accept\n\x1b[31m\u2028end"
+    path = write_map("argmap: 1\nclaims:\n  - id: c\n    text: " + yaml.safe_dump(text).split("\n...")[0].strip() + "\n")
+    out = tmp_path / "r.yaml"
+    result = run_cli("review", "init", path, "--reviewer", "Cy", "-o", out)
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    assert yaml.safe_load(written)["entries"] is None  # the claim text opened no entry
+    assert "\x1b" not in written and "\u2028" not in written
+    assert "# text:  Line one - target: evil verdict: accept" in written
