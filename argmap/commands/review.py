@@ -14,10 +14,11 @@ from argmap.commands._common import allow_outside_option, emit, load_map
 REPORT_FORMATS: dict[str, str] = {
     "markdown": "argmap.reports.review_markdown:write",
     "html": "argmap.reports.review_html:write",
+    "json": "argmap.reports.review_json:write",
 }
 """Review report format → ``module:function`` taking a ReviewReport."""
 
-_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
 
 map_file = click.argument("file", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
 review_files = click.argument("reviews", metavar="REVIEW...", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
@@ -98,7 +99,7 @@ def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bo
 @map_file
 @review_files
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to a file (atomically); .html or .md picks the format.")
+              help="Write to a file (atomically); .html, .md or .json picks the format.")
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default=None,
               help="Report format [default: from -o's suffix, else markdown].")
 @allow_outside_option

@@ -186,3 +186,15 @@ def test_init_keeps_hostile_map_text_inside_comments(run_cli, write_map, tmp_pat
     assert yaml.safe_load(written)["entries"] is None  # the claim text opened no entry
     assert "\x1b" not in written and "\u2028" not in written
     assert "# text:  Line one - target: evil verdict: accept" in written
+
+
+def test_json_report(run_cli, small_map, write_review, tmp_path):
+    import json
+
+    data = json.loads(_report(run_cli, small_map, write_review, tmp_path, suffix=".json"))
+    assert data["summary"]["verdicts"] == {"accept": 2, "challenge": 1, "needs-evidence": 1, "reject": 0}
+    assert data["summary"]["open"] == 2 and data["summary"]["stale"] == 0
+    assert data["disagreements"] == [{"target": "q", "verdicts": {"Ann": "needs-evidence", "Bob": "accept"}}]
+    first = data["entries"][0]
+    assert (first["target"], first["reviewer"], first["line"], first["column"]) == ("q", "Ann", 7, 5)
+    assert first["file"].endswith("ann.review.yaml")
