@@ -26,31 +26,23 @@ True
 from __future__ import annotations
 
 import shutil
-from pathlib import PurePath
 from collections import defaultdict
+from pathlib import PurePath
 from typing import Any, Iterable, Optional
 
 import graphviz
 
 from argmap.diagnostics import ArgmapError, Diagnostic, Finding, Severity
 from argmap.locations import Location
-from argmap.rendering import style
+from argmap.rendering import COLOR_BY, ENGINES, FORMATS, RANKDIRS, style
+from argmap.rendering.dot import edge_stmt, node_name, node_stmt
 from argmap.rendering.engines import EngineUnavailable, LayoutFailed, layout_embedded, svg_to_png
 from argmap.rendering.focus import closest_ids, neighbourhood
-from argmap.rendering.dot import edge_stmt, node_name, node_stmt
+from argmap.rendering.labels import css_class, dot_text, lines_label, shorten, wrap
 from argmap.rendering.legend import legend_lines
 from argmap.rendering.svgpost import small_ids
-from argmap.rendering.labels import css_class, dot_text, lines_label, shorten, wrap
 
-__all__ = ["FORMATS", "ENGINES", "RANKDIRS", "build_graph", "to_dot", "render", "render_svg", "layout"]
-
-FORMATS = ("svg", "png", "pdf", "dot")
-"""Output formats of ``argmap render`` (feed ``click.Choice``)."""
-
-ENGINES = ("embedded", "system")
-"""``embedded``: Graphviz as WebAssembly, nothing to install; ``system``: the ``dot`` program."""
-
-RANKDIRS = ("TB", "LR")
+__all__ = ["FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY", "build_graph", "to_dot", "render", "render_svg", "layout"]
 
 CLAIM_WRAP = 30
 EVIDENCE_WRAP = 28
@@ -304,8 +296,8 @@ def build_graph(
     m = loaded.map
     if rankdir not in RANKDIRS:
         raise ValueError(f"rankdir must be one of {RANKDIRS}")
-    if color_by not in style.COLOR_BY:
-        raise ValueError(f"color_by must be one of {style.COLOR_BY}")
+    if color_by not in COLOR_BY:
+        raise ValueError(f"color_by must be one of {COLOR_BY}")
     shown: Optional[set] = None
     if focus is not None:
         shown = neighbourhood(m, focus, depth)

@@ -10,10 +10,8 @@ from typing import Any, Optional
 import click
 
 from argmap.commands._common import allow_outside_option, emit, load_map, map_file
+from argmap.rendering import COLOR_BY, ENGINES, FORMATS, RANKDIRS  # light: no graphviz
 
-FORMATS = ("svg", "png", "pdf", "dot")  # = argmap.render.FORMATS (not imported: keeps --help fast)
-ENGINES = ("embedded", "system")
-COLOR_BY = ("findings", "status", "label")
 BIG_MAP = 1000
 """Claims above which slow layouts get progress notes and advice on stderr."""
 
@@ -28,7 +26,7 @@ BIG_MAP = 1000
 @click.option("--focus", metavar="ID", help="Show only the neighbourhood of this claim, evidence or inference.")
 @click.option("--depth", type=click.IntRange(0, None), default=2, show_default=True,
               help="With --focus: how many inference steps to follow, in both directions.")
-@click.option("--rankdir", type=click.Choice(("TB", "LR")), default="TB", show_default=True,
+@click.option("--rankdir", type=click.Choice(RANKDIRS), default="TB", show_default=True,
               help="Layout direction: top to bottom or left to right.")
 @click.option("--cluster", is_flag=True, help="Group claims by their section.")
 @click.option("--color-by", type=click.Choice(COLOR_BY), default="findings", show_default=True,

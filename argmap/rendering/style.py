@@ -20,7 +20,6 @@ __all__ = [
     "SEVERITY_TINT",
     "SEVERITY_DASH",
     "FILL_BY",
-    "COLOR_BY",
     "LEGEND",
 ]
 
@@ -52,8 +51,6 @@ FILL_BY = {
 }
 """Claim fill colours for ``--color-by status|label`` and for a diff view."""
 
-COLOR_BY = ("findings", "status", "label")
-"""Choices of ``argmap render --color-by``."""
 
 _WORDS = {
     "status": {
