@@ -292,7 +292,8 @@ _JS = """
       nodes[i].classList.toggle("selected", on);
       if (on) { node = nodes[i]; }
     }
-    if (node && scrollMap) { node.scrollIntoView({block: "center", inline: "center"}); }
+    if (scrollMap) { document.querySelector(".layout").scrollIntoView({block: "start"}); }
+    if (node && scrollMap) { node.scrollIntoView({block: "nearest", inline: "center"}); }
     document.getElementById("panel").scrollTop = 0;
     if (window.history && history.replaceState) { history.replaceState(null, "", "#" + panelId); }
   }

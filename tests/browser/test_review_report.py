@@ -209,3 +209,17 @@ def test_ids_with_dots_and_colons_open_their_panels(run_cli, page, tmp_path):
         assert page.locator(f"[id='{panel}']").is_visible(), panel
     assert "Why?" in page.locator("[id='panel-inference-step:1']").inner_text()
     assert page.page_errors == []
+
+
+def test_an_id_link_far_down_the_page_brings_map_and_panel_into_view(run_cli, page, tmp_path):
+    if not BUNDLED_REVIEW.is_file():
+        pytest.fail(f"the worked example review {BUNDLED_REVIEW} is missing")
+    html = _report(run_cli, BUNDLED_MAP, [BUNDLED_REVIEW], tmp_path / "report.html")
+    _open_and_check_clean(page, html)
+    link = page.locator("ul.toc a[data-panel]").last
+    link.scroll_into_view_if_needed()
+    target = link.get_attribute("data-panel")
+    link.click()
+    panel = page.locator(f"[id='{target}']")
+    assert panel.is_visible()
+    assert panel.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
