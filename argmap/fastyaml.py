@@ -4,6 +4,9 @@ PyYAML with its C scanner still builds every value in Python (about 1 s for a
 5000-claim map). For the common case, a valid block-style map, we parse with
 ``ryaml`` (serde-yaml; duplicate keys and alias bombs rejected there too) and
 locate each element by scanning lines, which is all that audit findings need.
+The scan visits only top-level keys and list dashes; the keys inside an element
+are found when something first asks for one (:class:`ScannedPositions`), so
+time and memory grow with the elements, not with every key of a big map.
 Anything unusual — a parse error, a validation error, anchors, flow-style
 sections — returns ``None`` and the caller takes the slow, fully located path.
 
@@ -19,18 +22,20 @@ from typing import Any, Optional
 
 from argmap.locations import SourceMap
 
-__all__ = ["fast_parse", "scan_positions"]
+__all__ = ["fast_parse", "scan_positions", "ScannedPositions"]
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _ITEM = re.compile(r"^(\s*)-(\s+|$)")
 _KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\]}]")
-_TAG = re.compile(r"(?:^|[\s\[{,:])!")
+# Each pattern starts with its rare character so the regex engine can skip to it
+# (a leading alternation made the search visit every character, ~40 ms per MB).
+_ANCHOR_OR_ALIAS = re.compile(r"[&*](?<![^\s\[{,][&*])[^\s,\]}]")  # & or * at the start or after space/[{,
+_TAG = re.compile(r"!(?<![^\s\[{,:]!)")  # ! at the start or after space/[{,:
 
 
 def fast_parse(text: str, file: str) -> Optional[tuple[Any, SourceMap]]:
     """Parse ``text`` quickly, or return ``None`` when the slow path must decide."""
-    if _ANCHOR_OR_ALIAS.search(text) or _TAG.search(text) or "\t" in text:
+    if "\t" in text or (("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text)) or _TAG.search(text):
         return None
     try:
         import ryaml
@@ -52,7 +57,242 @@ def scan_positions(text: str, data: dict) -> Optional[dict]:
     """Line/column of top-level keys, of each item of top-level lists, and of the
     keys of those items — for block-style YAML. ``None`` if the layout is not
     the plain block style this scan understands (counts must agree with ``data``).
+
+    >>> pos = scan_positions("a: 1\\nl:\\n  - k: v\\n", {"a": 1, "l": [{"k": "v"}]})
+    >>> pos[("l", 0)], pos[("l", 0, "k")], pos[("#key", "l", 0, "k")]
+    ((3, 5), (3, 8), (3, 5))
     """
+    if any(brk in text for brk in _ODD_BREAKS):
+        positions = _scan_lines(text, data)
+    else:
+        positions = _scan_marks(text, data)
+    if positions is None:
+        return None
+    for section_name, value in data.items():
+        if isinstance(value, list) and value:
+            if (section_name, len(value) - 1) not in positions or (section_name, len(value)) in positions:
+                return None
+    return positions
+
+
+_ODD_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+"""Line breaks other than ``\\n`` that ``str.splitlines`` honours."""
+
+# A line that matters before any key lookup: one starting in column 1 (1), or a
+# list dash (3) after its indentation (2), with the blanks after it (4).
+_MARK = re.compile(r"^(?:([^ \-\n])|([^\S\n]*)(-)([^\S\n]+|$))", re.MULTILINE)
+# One line inside an item: indentation (1), a dash (2) and blanks (3), then a key (4)
+# with its colon and the blanks after it. ``[^\\S\\n]`` is ``\\s`` within one line,
+# so this agrees with _ITEM and _KEY.
+_LINE = re.compile(r"([^\S\n]*)(?:(-)([^\S\n]+|$))?(?:([A-Za-z_][\w-]*)[^\S\n]*:[^\S\n]*)?")
+
+
+class ScannedPositions(dict):
+    """The positions of :func:`scan_positions`: top-level keys and list items at
+    once, the keys inside an item when something first looks one up.
+
+    A 50000-claim map has over a million keys; a report needs a few thousand.
+    Any other use of the mapping (iteration, length, equality) fills in every
+    item first, so it reads exactly like the plain dict of the line scan.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+        self._pending: dict[tuple, tuple[int, int, int, int]] = {}  # (section, index) → lineno, start, end, key column
+
+    def _expand(self, head: tuple) -> None:
+        lineno, start, end, key_indent = self._pending.pop(head)
+        section, index = head
+        for line in self._text[start:end].split("\n"):
+            m = _LINE.match(line)
+            if m.start(4) == key_indent:
+                key = m.group(4)
+                value = m.end()
+                dict.__setitem__(self, ("#key", section, index, key), (lineno, key_indent + 1))
+                dict.__setitem__(self, (section, index, key), (lineno, value + 1 if value < len(line) else key_indent + 1))
+            lineno += 1
+
+    def _fill(self) -> None:
+        while self._pending:
+            self._expand(next(iter(self._pending)))
+
+    def _head(self, path: Any) -> None:
+        if type(path) is tuple and len(path) >= 3 and self._pending:
+            head = path[1:3] if path[0] == "#key" else path[:2]
+            if head in self._pending:
+                self._expand(head)
+
+    def get(self, path: Any, default: Any = None) -> Any:
+        self._head(path)
+        return dict.get(self, path, default)
+
+    def __getitem__(self, path: Any) -> Any:
+        self._head(path)
+        return dict.__getitem__(self, path)
+
+    def __contains__(self, path: Any) -> bool:
+        self._head(path)
+        return dict.__contains__(self, path)
+
+    def __iter__(self):  # type: ignore[override]
+        self._fill()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._fill()
+        return dict.__len__(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        self._fill()
+        return dict.__ne__(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        self._fill()
+        return dict.__repr__(self)
+
+    def keys(self):  # type: ignore[override]
+        self._fill()
+        return dict.keys(self)
+
+    def values(self):  # type: ignore[override]
+        self._fill()
+        return dict.values(self)
+
+    def items(self):  # type: ignore[override]
+        self._fill()
+        return dict.items(self)
+
+    def copy(self) -> dict:  # type: ignore[override]
+        self._fill()
+        return dict(dict.items(self))
+
+    def pop(self, path: Any, *default: Any) -> Any:  # type: ignore[override]
+        self._head(path)
+        return dict.pop(self, path, *default)
+
+    def setdefault(self, path: Any, default: Any = None) -> Any:  # type: ignore[override]
+        self._head(path)
+        return dict.setdefault(self, path, default)
+
+
+def _top_line(line: str) -> Optional[re.Match]:
+    """The top-level key of a line in column 1; ``None`` for a line to skip; raises
+    ``ValueError`` for one the scan does not understand."""
+    if not line.strip() or line.lstrip().startswith("#"):
+        return None
+    m = _TOP_KEY.match(line)
+    if m is None and not line.startswith(("---", "...")):
+        raise ValueError(line)
+    return m
+
+
+def _scan_marks(text: str, data: dict) -> Optional[dict]:
+    """:func:`_scan_lines` for text whose only line break is ``\\n``, visiting only
+    lines in column 1 and list dashes; item keys are found later, on demand."""
+    positions = ScannedPositions(text)
+    pending = positions._pending
+    section: Optional[str] = None
+    is_list = is_dict = False
+    index = item_indent = -1
+    lineno, last = 1, 0
+    open_item: Optional[tuple] = None  # (section, index, lineno, start, key column) of the item being read
+    nested_from = -1  # where a top-level mapping's lines start (its keys are read at the next top-level key)
+
+    def close(end: int) -> None:
+        nonlocal open_item, nested_from
+        if open_item is not None:
+            sec, idx, line_no, start, col = open_item
+            pending[(sec, idx)] = (line_no, start, end, col)
+            open_item = None
+        if nested_from >= 0:
+            _nested(positions, section, text[nested_from:end], lineno_of_nested)
+            nested_from = -1
+
+    lineno_of_nested = 0
+    for m in _MARK.finditer(text):
+        start = m.start()
+        lineno += text.count("\n", last, start)
+        last = start
+        if m.group(1) is not None:  # column 1
+            end = text.find("\n", start)
+            line = text[start:] if end < 0 else text[start:end]
+            try:
+                top = _top_line(line)
+            except ValueError:
+                return None
+            if top is None:
+                continue
+            close(start)
+            if section is None and _bad_prefix(text[:start]):
+                return None
+            section = top.group(1)
+            value = data.get(section)
+            is_list, is_dict = isinstance(value, list), isinstance(value, dict)
+            positions.setdefault((), (lineno, 1))
+            positions[("#key", section)] = (lineno, 1)
+            rest = line[top.end():]
+            if rest.strip() and not rest.strip().startswith("#"):
+                positions[(section,)] = (lineno, len(line) - len(rest.lstrip()) + 1)
+            else:
+                positions.pop((section,), None)  # the value starts on a later line
+            index = item_indent = -1
+            if is_dict:
+                nested_from, lineno_of_nested = (start if end < 0 else end + 1), lineno + 1
+            continue
+        if section is None:
+            return None
+        indent = m.end(2) - start
+        if item_indent >= 0 and indent != item_indent:
+            continue  # a dash inside an item
+        if not is_list:
+            return None
+        close(start)
+        item_indent = indent
+        index += 1
+        key_indent = m.end(4) - start
+        positions[(section, index)] = (lineno, key_indent + 1)
+        if index == 0:
+            positions[(section,)] = (lineno, item_indent + 1)
+        open_item = (section, index, lineno, start, key_indent)
+    close(len(text))
+    if section is None and _bad_prefix(text):
+        return None
+    return positions
+
+
+def _bad_prefix(prefix: str) -> bool:
+    """Whether the lines before the first top-level key hold anything but blanks,
+    comments and document markers (the line scan gives up on those)."""
+    for line in prefix.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            if line[0] in " -" or not line.startswith(("---", "...")):
+                return True
+    return False
+
+
+def _nested(positions: dict, section: Optional[str], region: str, lineno: int) -> None:
+    """Keys of a mapping under a top-level key (e.g. ``source:``), as the line scan records them."""
+    for line in region.split("\n"):
+        if line.strip() and not line.lstrip().startswith("#") and line[0] in " -":
+            m = _KEY.match(line)
+            if m:
+                col = len(m.group(1)) + 1
+                value = len(line) - len(line[m.end():].lstrip())
+                positions.setdefault((section,), (lineno, col))
+                positions.setdefault(("#key", section, m.group(2)), (lineno, col))
+                positions.setdefault((section, m.group(2)), (lineno, value + 1 if value < len(line) else col))
+        lineno += 1
+
+
+def _scan_lines(text: str, data: dict) -> Optional[dict]:
+    """:func:`scan_positions` for any text (lines split as ``str.splitlines`` does)."""
     positions: dict = {}
     section: Optional[str] = None
     index = -1
@@ -106,8 +346,4 @@ def scan_positions(text: str, data: dict) -> Optional[dict]:
                 positions[("#key", section, index, m.group(2))] = (lineno, start + 1)
                 value = len(line) - len(line[m.end():].lstrip())
                 positions[(section, index, m.group(2))] = (lineno, value + 1 if value < len(line) else start + 1)
-    for section_name, value in data.items():
-        if isinstance(value, list) and value:
-            if (section_name, len(value) - 1) not in positions or (section_name, len(value)) in positions:
-                return None
     return positions

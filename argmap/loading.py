@@ -297,15 +297,16 @@ def validate_data(data: Any, sourcemap: SourceMap, model: type[BaseModel] = Argu
 def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
     """Duplicate ids and references that do not resolve."""
     diags: list[Diagnostic] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}  # id → where it was first used (described only for a duplicate)
     for section in ("claims", "evidence", "inferences"):
         for i, el in enumerate(getattr(m, section)):
-            if el.id in seen:
+            here = (section, i)
+            first = seen.setdefault(el.id, here)
+            if first is not here:
+                used = f"{_ELEMENT_NAMES[first[0]]} at line {sourcemap.find(first).line}"
                 diags.append(
-                    Diagnostic(sourcemap.find((section, i, "id")), f"duplicate id '{el.id}' (already used by {seen[el.id]})")
+                    Diagnostic(sourcemap.find((section, i, "id")), f"duplicate id '{el.id}' (already used by {used})")
                 )
-            else:
-                seen[el.id] = f"{_ELEMENT_NAMES[section]} at line {sourcemap.find((section, i)).line}"
     claims = {c.id for c in m.claims}
     evidence = {e.id for e in m.evidence}
     inferences = {i.id for i in m.inferences}

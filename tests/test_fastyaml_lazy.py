@@ -1,0 +1,62 @@
+"""The fast YAML scan finds the keys inside an element only when asked, and then
+exactly where the full line scan does."""
+
+from __future__ import annotations
+
+import random
+
+import ryaml
+
+from argmap.fastyaml import ScannedPositions, _scan_lines, fast_parse, scan_positions
+from argmap.loading import load
+
+from tests.benchmarks.generate import generate, to_yaml
+
+
+def _text_and_data(n: int = 40, links: int = 70, seed: int = 5) -> tuple[str, dict]:
+    text = to_yaml(generate(n, links, seed=seed))
+    text = text.replace("title: Synthetic", "source:\n  title: S\n  url: http://example.org\ntitle: Synthetic")
+    return text, ryaml.loads(text)
+
+
+def test_lookups_agree_with_the_full_scan_in_any_order():
+    text, data = _text_and_data()
+    full = _scan_lines(text, data)
+    lazy = scan_positions(text, data)
+    assert isinstance(lazy, ScannedPositions)
+    paths = list(full) + [("claims", 3, "no-such-key"), ("#key", "inferences", 9, "nope"), ("claims", 999, "id")]
+    random.Random(1).shuffle(paths)
+    for path in paths:
+        assert lazy.get(path) == full.get(path), path
+    assert lazy == full and dict(lazy.items()) == full
+
+
+def test_only_the_element_looked_up_is_scanned():
+    text, data = _text_and_data()
+    lazy = scan_positions(text, data)
+    items = len(data["claims"]) + len(data["inferences"])
+    assert len(lazy._pending) == items
+    assert lazy.get(("inferences", 7, "conclusion")) is not None
+    assert lazy.get(("#key", "claims", 2, "kind")) is not None
+    assert len(lazy._pending) == items - 2
+    assert len(lazy) == len(_scan_lines(text, data)) and not lazy._pending
+
+
+def test_located_findings_through_load(tmp_path):
+    text, _ = _text_and_data()
+    path = tmp_path / "m.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path)
+    lines = text.split("\n")
+    for section, key in (("claims", "kind"), ("inferences", "conclusion")):
+        for i in (0, 5, len(getattr(loaded.map, section)) - 1):
+            loc = loaded.sourcemap.find((section, i, key))
+            assert lines[loc.line - 1][loc.column - 1 - len(key) - 2:].startswith(f"{key}: ")
+
+
+def test_windows_line_ends_still_agree():
+    text, data = _text_and_data(12, 15)
+    crlf = text.replace("\n", "\r\n")
+    parsed = fast_parse(crlf, "m.yaml")
+    assert parsed is not None
+    assert parsed[1].positions == _scan_lines(text, data)
