@@ -7,8 +7,10 @@ no evidence record at all (when it has records, the records are checked
 instead); an evidence record when it has no ``citation``, ``url`` or ``by``.
 A ``statement`` with no speaker is reported once, by
 ``unattributed-quotation`` (ARG305). Double quotation marks (straight,
-curly, guillemets) and curly single quotation marks count; an apostrophe as
-in *Russia’s* or *the Serbs’ land* does not.
+curly, guillemets) count, and so do single quotation marks around three
+words or more; one or two words in single quotes, as in *Armenia's perceived
+‘betrayal’*, are scare quotes (the author's distance from a word, not someone's
+statement), and an apostrophe as in *Russia’s* or *the Serbs’ land* is no quote.
 
 Failing example::
 
@@ -58,12 +60,21 @@ def quotes_someone(text: str) -> bool:
 
     >>> quotes_someone("Russia\u2019s tacit approval"), quotes_someone("the Serbs' land")
     (False, False)
-    >>> quotes_someone('called it "illegal"'), quotes_someone("called it \u2018illegal\u2019, then")
+    >>> quotes_someone('called it "illegal"'), quotes_someone("called it \u2018plainly illegal aggression\u2019, then")
     (True, True)
-    >>> quotes_someone("called it 'open aggression'.")
+    >>> quotes_someone("called it 'an open aggression'.")
     True
+    >>> quotes_someone("Armenia's perceived ‘betrayal’ of Russia")  # a scare quote
+    False
     """
-    return bool(_DOUBLE.search(text) or _CURLY_SINGLE.search(text) or _STRAIGHT_SINGLE.search(text))
+    if _DOUBLE.search(text):
+        return True
+    singles = [*_CURLY_SINGLE.finditer(text), *_STRAIGHT_SINGLE.finditer(text)]
+    return any(len(m.group().strip("'‘’").split()) >= _MIN_QUOTED_WORDS for m in singles)
+
+
+_MIN_QUOTED_WORDS = 3
+"""Fewer words than this in single quotes make a scare quote, not a quotation."""
 
 
 def _sourced(e) -> bool:

@@ -18,8 +18,10 @@ from .helpers import audit_text, codes, only
         ("it's the 'nineties", False),
         ("condemned it as \u201cillegal\u201d", True),
         ('condemned it as "illegal"', True),
-        ("condemned it as \u2018illegal\u2019.", True),
-        ("condemned it as 'illegal aggression', then", True),
+        ("Armenia\u2019s perceived \u2018betrayal\u2019 of Russia", False),  # scare quote: one word
+        ("condemned it as 'illegal aggression', then", False),  # two words in single quotes: scare quote
+        ("condemned it as \u2018an illegal aggression\u2019.", True),
+        ("condemned it as 'an illegal aggression', then", True),
         ("\u00abnon\u00bb", True),
     ],
 )
@@ -77,3 +79,17 @@ def test_unsourced_quotation_in_evidence_is_reported_once(tmp_path):
     assert codes(audit_text(tmp_path, statement.replace("evidence:\n", claim + "evidence:\n"), config=only("ARG3"))) == [
         ("ARG305", "e")
     ]
+
+
+def test_scare_quote_in_the_bundled_map_is_not_a_quotation(tmp_path):
+    """Regression: the article's "Armenia's perceived ‘betrayal’" was reported as an unsourced quotation."""
+    from pathlib import Path
+
+    from argmap.audit import run
+    from argmap.loading import load
+
+    claims = Path(__file__).resolve().parents[2] / "claims"
+    loaded = load(claims / "serbia-azerbaijan.yaml")
+    assert "\u2018betrayal\u2019" in loaded.map.claim("ties-reaction-to-betrayal").quote
+    flagged = {f.target for f in run(loaded) if f.code == "ARG302"}
+    assert "ties-reaction-to-betrayal" not in flagged
