@@ -114,3 +114,16 @@ def test_changes_colour_by_change(load_map):
     assert 'class="claim added" fillcolor="#cfe8c4" id="claim-p1"' in dot
     assert "changed since the old version" in dot
     assert 'class="inference support added"' in dot
+
+
+def test_focus_on_evidence_and_on_an_undercut_step(load_map):
+    from argmap.rendering.focus import neighbourhood
+
+    linked = load_map(LINKED).map
+    assert neighbourhood(linked, "e1", 0) == {"e1", "p2"}
+    assert neighbourhood(linked, "e1", 1) == {"e1", "p1", "p2", "t", "step"}
+    attack = load_map(ATTACK).map
+    # the undercut is one hop from the step it targets; its premise comes with it
+    assert neighbourhood(attack, "s", 0) == {"s", "p", "t"}
+    assert neighbourhood(attack, "s", 1) == {"s", "p", "t", "cut", "u", "a", "x"}
+    assert neighbourhood(attack, "nope", 1) is None
