@@ -176,8 +176,27 @@ def load_review(path: Path | str) -> LoadedReview:
     data, sourcemap = parse_yaml(text, str(path))
     if isinstance(data, dict):
         _check_version(data, sourcemap)
-    review = validate_data(data, sourcemap, model=Review)
+    try:
+        review = validate_data(data, sourcemap, model=Review)
+    except ArgmapError as exc:
+        raise ArgmapError([_name_entry(d, data, sourcemap) for d in exc.diagnostics]) from None
     return LoadedReview(path=path, review=review, sourcemap=sourcemap)
+
+
+def _name_entry(diag: Diagnostic, data: Any, sourcemap: SourceMap) -> Diagnostic:
+    """``entries: ...`` becomes ``entry 3 ('target'): ...``, found by the error's line."""
+    entries = data.get("entries") if isinstance(data, dict) else None
+    if not diag.message.startswith("entries: ") or not isinstance(entries, list):
+        return diag
+    index = None
+    for i in range(len(entries)):
+        if sourcemap.find(("entries", i)).line <= diag.location.line:
+            index = i
+    if index is None:
+        return diag
+    target = entries[index].get("target") if isinstance(entries[index], dict) else None
+    name = f"entry {index + 1}" + (f" ('{target}')" if isinstance(target, str) else "")
+    return Diagnostic(diag.location, name + diag.message[len("entries"):])
 
 
 def _check_version(data: dict, sourcemap: SourceMap) -> None:

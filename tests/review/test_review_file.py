@@ -56,8 +56,8 @@ CASES = [
     # (name, edit of the good review text, expected line:col, message fragment)
     ("bad-yaml", lambda t: t.replace("    severity: major\n", "    severity: [major\n"), "10:", "invalid YAML"),
     ("unknown-key", lambda t: t.replace("    comment: Where", "    coment: Where"), "10:5", "unknown key 'coment' (did you mean 'comment'?)"),
-    ("bad-verdict", lambda t: t.replace("verdict: challenge", "verdict: challange"), "13:14", "did you mean 'challenge'?"),
-    ("missing-target", lambda t: t.replace("  - target: q\n    verdict", "  - verdict"), "7:5", "missing required key 'target'"),
+    ("bad-verdict", lambda t: t.replace("verdict: challenge", "verdict: challange"), "13:14", "entry 2 ('i'): 'verdict' must be one of 'accept', 'challenge', 'needs-evidence' or 'reject', not 'challange' (did you mean 'challenge'?)"),
+    ("missing-target", lambda t: t.replace("  - target: q\n    verdict", "  - verdict"), "7:5", "entry 1: missing required key 'target'"),
     ("target-not-in-map", lambda t: t.replace("target: q", "target: qq"), "7:13", "'qq' is not the id of a claim, evidence record or inference in map.yaml"),
     ("wrong-version", lambda t: t.replace("argmap-review: 1", "argmap-review: 2"), "1:16", "unsupported review format version 2"),
     ("missing-version", lambda t: t.replace("argmap-review: 1\n", ""), "1:1", "missing 'argmap-review: 1'"),
