@@ -45,6 +45,20 @@ HOSTILE = {
         1,
     ),
     "json-deep-100000": (lambda p: p.write_text("[" * 100_000), "map.json", "", 1),
+    "aif-deep-100000": (lambda p: p.write_text('{"nodes": ' + "[" * 100_000), "map.json", "", 1),
+    "aif-string-10MB": (
+        lambda p: p.write_text('{"nodes": [{"nodeID": 1, "type": "I", "text": "' + "c" * (10 * MB) + '"}], "edges": []}'),
+        "map.json",
+        "characters long, over the limit",
+        1,
+    ),
+    "argdown-string-10MB": (lambda p: p.write_text("[a]: " + "d" * (10 * MB) + "\n"), "map.argdown", "over the limit", 1),
+    "argdown-deep-3000": (
+        lambda p: p.write_text("[s0]: root\n" + "".join("  " * i + f"+ [s{i}]: t\n" for i in range(1, 3000))),
+        "map.argdown",
+        "deeper than",
+        None,
+    ),
 }
 
 
