@@ -102,8 +102,12 @@ def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bo
               help="Write to a file (atomically); .html, .md or .json picks the format.")
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default=None,
               help="Report format [default: from -o's suffix, else markdown].")
+@click.option("--color-by", type=click.Choice(("findings", "status", "label")), default="findings", show_default=True,
+              help="HTML: fill the map's claims by audit findings, support status or acceptability label.")
 @allow_outside_option
-def report(file: Path, reviews: tuple[Path, ...], output: Optional[Path], fmt: Optional[str], allow_outside: bool) -> None:
+def report(
+    file: Path, reviews: tuple[Path, ...], output: Optional[Path], fmt: Optional[str], color_by: str, allow_outside: bool
+) -> None:
     """Merge the audit, the evaluation and REVIEWS of MAP into one report:
     summary, disagreements, stale reviews and a section per claim."""
     import importlib
@@ -112,7 +116,7 @@ def report(file: Path, reviews: tuple[Path, ...], output: Optional[Path], fmt: O
 
     if fmt is None:
         fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "markdown") if output else "markdown"
-    data = gather(file, list(reviews), allow_outside)
+    data = gather(file, list(reviews), allow_outside, color_by)
     module, _, attr = REPORT_FORMATS[fmt].partition(":")
     text = getattr(importlib.import_module(module), attr)(data)
     if output is None and fmt == "markdown":

@@ -113,6 +113,9 @@ class ReviewReport:
     findings: Optional[list[Finding]]
     evaluated: bool
     loaded: Any = None
+    evaluation: Any = None
+    color_by: str = "findings"
+    """How the HTML report's map fills claims: findings | status | label (see ``argmap render``)."""
 
     def element(self, ident: str) -> Optional[ElementView]:
         return next((e for e in self.elements if e.id == ident), None)
@@ -210,6 +213,7 @@ def build(
         findings=findings,
         evaluated=evaluation is not None,
         loaded=loaded,
+        evaluation=evaluation,
     )
 
 
@@ -217,7 +221,7 @@ def _plain(value: Any) -> Optional[str]:
     return None if value is None else str(getattr(value, "value", value))
 
 
-def gather(map_path: Path, review_paths: list[Path], allow_outside: bool = False) -> ReviewReport:
+def gather(map_path: Path, review_paths: list[Path], allow_outside: bool = False, color_by: str = "findings") -> ReviewReport:
     """Load the map and reviews, run the audit and evaluation, and :func:`build` the report."""
     from argmap.diffing import run_audit, run_evaluation
     from argmap.loading import load
@@ -226,4 +230,6 @@ def gather(map_path: Path, review_paths: list[Path], allow_outside: bool = False
     reviews = [load_review(p) for p in review_paths]
     findings = run_audit(loaded)
     evaluation = run_evaluation(loaded.map)
-    return build(loaded, reviews, sha256_file(map_path), findings, evaluation)
+    report = build(loaded, reviews, sha256_file(map_path), findings, evaluation)
+    report.color_by = color_by if evaluation is not None else "findings"
+    return report

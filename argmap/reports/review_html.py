@@ -230,7 +230,7 @@ def _diagram(report: ReviewReport) -> tuple[Optional[str], str]:
         if exc.name and "argmap.render".startswith(exc.name):
             return None, "The diagram needs argmap's renderer, which this installation lacks."
         raise
-    svg = render_svg(report.loaded, report.findings or [])
+    svg = render_svg(report.loaded, report.findings or [], color_by=report.color_by, evaluation=report.evaluation)
     panels = {f"{v.kind}-{v.id}": _panel_id(v) for v in report.elements}
     safe = sanitize_svg(svg, panels)
     if safe is None:

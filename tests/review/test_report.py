@@ -198,3 +198,19 @@ def test_json_report(run_cli, small_map, write_review, tmp_path):
     first = data["entries"][0]
     assert (first["target"], first["reviewer"], first["line"], first["column"]) == ("q", "Ann", 7, 5)
     assert first["file"].endswith("ann.review.yaml")
+
+
+def test_html_report_can_colour_the_map_by_status(run_cli, small_map, write_review, tmp_path):
+    from argmap.diffing import run_evaluation
+    from argmap.loading import load
+
+    ann = write_review(review_text(small_map, ANN, reviewer="Ann"), "ann.review.yaml")
+    out = tmp_path / "r.html"
+    result = run_cli("review", "report", small_map, ann, "-o", out, "--color-by", "status")
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    status = run_evaluation(load(small_map).map).status
+    for claim, value in status.items():
+        node = re.search(rf'<g id="claim-{claim}" class="([^"]*)"', html) or re.search(
+            rf'<g[^>]* id="claim-{claim}"[^>]* class="([^"]*)"', html)
+        assert node and value in node.group(1).split(), (claim, value)
