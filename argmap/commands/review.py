@@ -45,6 +45,8 @@ def init(file: Path, reviewer: str, output: Optional[Path], date: Optional[str],
     from argmap.locations import Location
     from argmap.review import sha256_file, skeleton
 
+    if not reviewer.strip():
+        raise click.BadParameter("give your name", param_hint="--reviewer")
     loaded = load_map(file, allow_outside)
     if output is None:
         output = file.with_name(file.name.split(".")[0] + ".review.yaml")

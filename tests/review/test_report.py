@@ -214,3 +214,9 @@ def test_html_report_can_colour_the_map_by_status(run_cli, small_map, write_revi
         node = re.search(rf'<g id="claim-{claim}" class="([^"]*)"', html) or re.search(
             rf'<g[^>]* id="claim-{claim}"[^>]* class="([^"]*)"', html)
         assert node and value in node.group(1).split(), (claim, value)
+
+
+def test_init_needs_a_reviewer_name(run_cli, small_map, tmp_path):
+    result = run_cli("review", "init", small_map, "--reviewer", "  ", "-o", tmp_path / "r.yaml")
+    assert result.exit_code == 2 and "--reviewer" in result.stderr
+    assert not (tmp_path / "r.yaml").exists()
