@@ -190,3 +190,20 @@ def test_export_to_a_real_terminal_is_clean(hostile, fmt):
     assert len(text) > 100
     leftover = CONTROL.findall(text.replace("\r\n", "\n").replace("\n", "").replace("\t", ""))
     assert not leftover, sorted(set(leftover))
+
+
+def test_github_annotations_cannot_be_forged(tmp_path):
+    """A quote that is not in the source is echoed in the finding; in GitHub's workflow-command
+    format its line breaks must not start a new command."""
+    (tmp_path / "s.txt").write_text("Alpha beta.\n")
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        'argmap: 1\nsource:\n  text: s.txt\nthesis: a\nclaims:\n  - id: a\n    text: A.\n'
+        '    quote: "gone\\n::error file=x,line=1::forged\\r\\n::add-mask::secret %0A"\n'
+    )
+    result = CliRunner().invoke(cli, ["audit", str(path), "--format", "github", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith(("::warning ", "::error ", "::notice ")) for line in lines), lines
+    assert not any(line.startswith(("::error file=x", "::add-mask::")) for line in lines)
+    assert "forged" in result.stdout  # still reported, escaped
