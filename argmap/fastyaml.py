@@ -17,6 +17,7 @@ sections — returns ``None`` and the caller takes the slow, fully located path.
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Any, Optional
 
@@ -99,19 +100,22 @@ class ScannedPositions(dict):
     def __init__(self, text: str) -> None:
         super().__init__()
         self._text = text
+        self.longest_span = len(text)
+        """The most characters between two consecutive top-level keys or list items:
+        no value in the file can be longer (block style without aliases never
+        expands text), so a limit on text values can be checked without the values."""
         self._pending: dict[tuple, tuple[int, int, int, int]] = {}  # (section, index) → lineno, start, end, key column
 
     def _expand(self, head: tuple) -> None:
         lineno, start, end, key_indent = self._pending.pop(head)
         section, index = head
-        for line in self._text[start:end].split("\n"):
+        lines = self._text[start:end].split("\n")
+        for i, line in enumerate(lines):
             m = _LINE.match(line)
             if m.start(4) == key_indent:
                 key = m.group(4)
-                value = m.end()
-                dict.__setitem__(self, ("#key", section, index, key), (lineno, key_indent + 1))
-                dict.__setitem__(self, (section, index, key), (lineno, value + 1 if value < len(line) else key_indent + 1))
-            lineno += 1
+                dict.__setitem__(self, ("#key", section, index, key), (lineno + i, key_indent + 1))
+                dict.__setitem__(self, (section, index, key), _value_at(lines, i, m.end(), key_indent, lineno))
 
     def _fill(self) -> None:
         while self._pending:
@@ -182,6 +186,29 @@ class ScannedPositions(dict):
         return dict.setdefault(self, path, default)
 
 
+def _value_at(lines: list[str], i: int, value: int, key_indent: int, lineno: int) -> tuple[int, int]:
+    """Line and column of the value of the key on ``lines[i]`` (``value``: the first
+    character after its colon): there, or on the first later line for a value that
+    starts below its key (a nested mapping or list), or at the key when it has none.
+
+    >>> _value_at(["k: v"], 0, 3, 0, 7), _value_at(["k:", "  # c", "  a: 1"], 0, 2, 0, 7)
+    ((7, 4), (9, 3))
+    """
+    line = lines[i]
+    if value < len(line) and line[value] != "#":
+        return lineno + i, value + 1
+    for k in range(i + 1, len(lines)):
+        below = lines[k]
+        body = below.lstrip()
+        if not body or body[0] == "#":
+            continue
+        indent = len(below) - len(body)
+        if indent > key_indent or (indent == key_indent and _ITEM.match(below)):
+            return lineno + k, indent + 1
+        break
+    return lineno + i, key_indent + 1
+
+
 def _top_line(line: str) -> Optional[re.Match]:
     """The top-level key of a line in column 1; ``None`` for a line to skip; raises
     ``ValueError`` for one the scan does not understand."""
@@ -216,6 +243,7 @@ def _scan_marks(text: str, data: dict) -> Optional[dict]:
             nested_from = -1
 
     lineno_of_nested = 0
+    marks = [0]  # where top-level keys and list items start
     for m in _MARK.finditer(text):
         start = m.start()
         lineno += text.count("\n", last, start)
@@ -230,6 +258,7 @@ def _scan_marks(text: str, data: dict) -> Optional[dict]:
             if top is None:
                 continue
             close(start)
+            marks.append(start)
             if section is None and _bad_prefix(text[:start]):
                 return None
             section = top.group(1)
@@ -254,6 +283,7 @@ def _scan_marks(text: str, data: dict) -> Optional[dict]:
         if not is_list:
             return None
         close(start)
+        marks.append(start)
         item_indent = indent
         index += 1
         key_indent = m.end(4) - start
@@ -264,6 +294,8 @@ def _scan_marks(text: str, data: dict) -> Optional[dict]:
     close(len(text))
     if section is None and _bad_prefix(text):
         return None
+    marks.append(len(text))
+    positions.longest_span = max(map(operator.sub, marks[1:], marks))
     return positions
 
 
@@ -298,7 +330,8 @@ def _scan_lines(text: str, data: dict) -> Optional[dict]:
     index = -1
     item_indent = -1
     key_indent = -1
-    for lineno, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    for lineno, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if line[0] not in " -":
@@ -345,5 +378,5 @@ def _scan_lines(text: str, data: dict) -> Optional[dict]:
             if start == key_indent:
                 positions[("#key", section, index, m.group(2))] = (lineno, start + 1)
                 value = len(line) - len(line[m.end():].lstrip())
-                positions[(section, index, m.group(2))] = (lineno, value + 1 if value < len(line) else start + 1)
+                positions[(section, index, m.group(2))] = _value_at(lines, lineno - 1, value, start, 1)
     return positions

@@ -235,9 +235,9 @@ class ArgumentGraph:
                 succ.setdefault(p, []).append(c)
         cycles = []
         for comp in _tarjan(list(self.claims), succ):
-            members = set(comp)
             if len(comp) == 1 and comp[0] not in succ.get(comp[0], []):
                 continue
+            members = set(comp)
             start = min(comp, key=lambda x: self.order.get(x, 0))
             cycles.append(_shortest_cycle(start, succ, members))
         cycles.sort(key=lambda cyc: self.order.get(cyc[0], 0))

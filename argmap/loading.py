@@ -473,7 +473,8 @@ def load_text(text: str, path: Path | str, fmt: Optional[str] = None, limits: Op
         raise ArgmapError(
             Diagnostic(Location(str(path), 1, 1), f"nested too deeply to read (over {limits.max_depth} levels?)")
         ) from None
-    if len(text) > limits.max_string:
+    # no value can be longer than the file, nor (YAML fast path) than the span between two elements
+    if min(len(text), getattr(sourcemap.positions, "longest_span", len(text))) > limits.max_string:
         check_strings(m, sourcemap, limits)
     diags = check_references(m, sourcemap)
     if diags and not sourcemap.exact and fmt == "yaml":

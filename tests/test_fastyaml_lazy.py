@@ -60,3 +60,13 @@ def test_windows_line_ends_still_agree():
     parsed = fast_parse(crlf, "m.yaml")
     assert parsed is not None
     assert parsed[1].positions == _scan_lines(text, data)
+
+
+def test_no_value_is_longer_than_the_longest_span():
+    text, data = _text_and_data()
+    long_note = "x" * 3000
+    text = text.replace("    kind: interpretation\n", f"    kind: interpretation\n    note: \"{long_note}\"\n", 1)
+    lazy = scan_positions(text, ryaml.loads(text))
+    assert 3000 < lazy.longest_span < len(text) / 2
+    values = [v for section in ("claims", "inferences") for item in ryaml.loads(text)[section] for v in item.values()]
+    assert max(len(str(v)) for v in values) <= lazy.longest_span
