@@ -201,21 +201,25 @@ class ArgumentGraph:
             return {}
         side: dict[str, int] = {}
         queue: deque[tuple[str, int]] = deque([(thesis_id, PRO)])
-        seen: set[tuple[str, int]] = {(thesis_id, PRO)}
+        seen: dict[int, set[str]] = {PRO: {thesis_id}, CON: set()}  # ids reached with each sign
+        support = InferenceKind.support
+        into, inferences = self._into, self.inferences
         while queue:
             node, sign = queue.popleft()
             if side.get(node) != PRO:
                 side[node] = sign
-            for inf in self._into.get(node, []):
-                inf_sign = sign if inf.kind is InferenceKind.support else -sign
-                if (inf.id, inf_sign) not in seen:
-                    seen.add((inf.id, inf_sign))
+            for inf in into.get(node, ()):
+                inf_sign = sign if inf.kind is support else -sign
+                reached = seen[inf_sign]
+                if inf.id not in reached:
+                    reached.add(inf.id)
                     queue.append((inf.id, inf_sign))
-            inf = self.inferences.get(node)
+            inf = inferences.get(node)
             if inf is not None:
+                reached = seen[sign]
                 for p in inf.premises:
-                    if (p, sign) not in seen:
-                        seen.add((p, sign))
+                    if p not in reached:
+                        reached.add(p)
                         queue.append((p, sign))
         return side
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from argmap.diagnostics import ArgmapError, Diagnostic
@@ -65,14 +64,27 @@ class LoadedMap:
 # --------------------------------------------------------------------- YAML
 
 
-class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """Safe loading; dates stay strings (the model stores dates as written)."""
+_LOADER: Optional[type] = None
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def _loader_class() -> type:
+    """The safe loader; dates stay strings (the model stores dates as written).
+
+    PyYAML is imported on first use: the fast path and the other formats never need it.
+    """
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+            """Safe loading; dates stay strings."""
+
+        _Loader.yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+        _LOADER = _Loader
+    return _LOADER
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -88,8 +100,10 @@ def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[A
     >>> data, str(sm.find(("a", "b", 1)))
     ({'a': {'b': [1, 2]}}, 'x.yaml:2:10')
     """
+    import yaml
+
     limits = limits if limits is not None else Limits()
-    loader = _Loader(text)
+    loader = _loader_class()(text)
     try:
         try:
             node = compose_yaml(loader, file, limits)
@@ -114,8 +128,8 @@ def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[A
         loader.dispose()
 
 
-_CONSTRUCT_ERRORS = (yaml.YAMLError, ValueError, TypeError, OverflowError, LookupError)
-"""What building one tagged scalar may raise (``!!int x`` raises ValueError)."""
+_CONSTRUCT_ERRORS = (ValueError, TypeError, OverflowError, LookupError)
+"""What building one tagged scalar may raise (``!!int x`` raises ValueError), besides YAMLError."""
 
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:omap"}
 
@@ -127,13 +141,17 @@ class _Builder:
         self.positions = positions
         self.limits = limits
         self.merged: dict[int, int] = {}  # id(mapping node) → how many of its pairs came from merges
+        import yaml
+
+        self.yaml = yaml
+        self.errors = (yaml.YAMLError, *_CONSTRUCT_ERRORS)
 
     def _key(self, key_node: yaml.Node) -> Any:
         key = None
-        if isinstance(key_node, yaml.ScalarNode):
+        if isinstance(key_node, self.yaml.ScalarNode):
             try:
                 key = self.loader.construct_object(key_node, deep=True)
-            except _CONSTRUCT_ERRORS as exc:
+            except self.errors as exc:
                 raise ArgmapError(
                     Diagnostic(Location(self.file, *_mark(key_node)), f"invalid YAML key: {getattr(exc, 'problem', exc)}")
                 ) from None
@@ -142,11 +160,12 @@ class _Builder:
         raise ArgmapError(Diagnostic(Location(self.file, *_mark(key_node)), "a mapping key must be a plain value"))
 
     def build(self, node: yaml.Node, path: tuple, depth: int) -> Any:
+        yaml = self.yaml
         self.positions.setdefault(path, _mark(node))
         if isinstance(node, yaml.ScalarNode):
             try:
                 return self.loader.construct_object(node, deep=True)
-            except _CONSTRUCT_ERRORS as exc:
+            except self.errors as exc:
                 raise ArgmapError(
                     Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML value: {getattr(exc, 'problem', exc)}")
                 ) from None

@@ -172,7 +172,7 @@ class AuditContext:
     def thesis_claim(self):
         """The thesis claim, or None when there is none or it is not a claim."""
         t = self.map.thesis
-        return self.map.claim(t) if t is not None else None
+        return self.graph.claims.get(t) if t is not None else None  # the graph's index: no second one
 
 
 def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]:

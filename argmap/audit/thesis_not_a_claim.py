@@ -41,7 +41,7 @@ SUMMARY = "The thesis is the id of an evidence record or inference, not of a cla
 
 def check(ctx) -> Iterator[Finding]:
     t = ctx.map.thesis
-    if t is None or ctx.map.claim(t) is not None:
+    if t is None or t in ctx.graph.claims:
         return
     what = "an evidence record" if ctx.map.evidence_record(t) is not None else "an inference"
     yield ctx.finding(t, f"the thesis '{t}' is {what}, not a claim")

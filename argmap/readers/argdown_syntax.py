@@ -461,9 +461,8 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
             pieces.append(" ")
             i += 1
             continue
-        j = i + 1
-        while j < n and s[j] not in "\\{[@#*_\n":
-            j += 1
+        plain = _PLAIN.match(s, i + 1)  # up to the next character that may start something
+        j = plain.end() if plain else i + 1
         pieces.append(s[i:j])
         i = j
     owner.text = _special(_collapse(_resolve_markers(pieces, s)))
@@ -487,8 +486,13 @@ def _resolve_markers(pieces: list, source: str) -> str:
     return "".join(p if isinstance(p, str) else (p[0] if keep[k] else "") for k, p in enumerate(pieces))
 
 
+_SPACES = re.compile(r"\s+")
+_ESCAPE = re.compile(r"\\(.)")
+_PLAIN = re.compile(r"[^\\{\[@#*_\n]+")
+
+
 def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _special(text: str) -> str:
@@ -496,7 +500,7 @@ def _special(text: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def parse_inference(inf: Inference, file: str) -> None:
