@@ -4,7 +4,12 @@ Run ``python tests/benchmarks/bench.py`` (or ``pytest -m bench -s``). Each row
 is the median wall time of several runs of a real ``argmap`` process on maps
 from :mod:`generate`, with the peak memory (max RSS) of those runs. Where the
 Argdown CLI is installed (``ARGDOWN_CLI=/path/to/argdown`` or ``argdown`` on
-PATH), the same files are timed with it too.
+PATH), the same files are timed with it too, and the speed-up is shown.
+
+Rendering is timed twice, to SVG and to DOT (everything but the layout), so
+the difference is the time Graphviz itself spends on the layout. Each command
+runs once untimed first, with Python's bytecode cache on (as in an installed
+copy), so the figures are what a user sees from the second run on.
 """
 
 from __future__ import annotations
@@ -61,11 +66,12 @@ def bench_env(folder: Path) -> dict[str, str]:
     return env
 
 
-def measure(cmd: list[str], runs: int, env: Optional[dict] = None) -> tuple[float, float, int]:
+def measure(cmd: list[str], runs: int, env: Optional[dict] = None, warm: bool = True) -> tuple[float, float, int]:
     """Median seconds, peak MB and the last exit code of ``runs`` runs of ``cmd``
     (after one untimed warm-up run: bytecode and the file cache are warm, as for a user)."""
     times, peaks, rc = [], [], 0
-    subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, env=env)
+    if warm:
+        subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, env=env)
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, text=True, env=env)
         t, kb, rc = out.stdout.split()
@@ -93,8 +99,9 @@ def run_all(folder: Path, runs: int = 5, big: bool = True) -> list[Row]:
     mid = write_all(5000, 10000, folder)
     rows: list[Row] = []
 
-    def row(name: str, cmd: list[str], limit_s: Optional[float] = None, limit_mb: Optional[float] = None, n: int = runs) -> Row:
-        secs, mb, rc = measure(cmd, n, env)
+    def row(name: str, cmd: list[str], limit_s: Optional[float] = None, limit_mb: Optional[float] = None,
+            n: int = runs, warm: bool = True) -> Row:
+        secs, mb, rc = measure(cmd, n, env, warm)
         ok = None
         target = None
         if limit_s is not None:
@@ -107,11 +114,16 @@ def run_all(folder: Path, runs: int = 5, big: bool = True) -> list[Row]:
     row("argmap --version", am + ["--version"], 0.20)
     row("argmap --help", am + ["--help"], 0.20)
     audit = ["audit", "--fail-on", "never", "--format", "json"]
-    row("audit 5000/10000, Argdown input", am + audit + [str(mid["argdown"])], 0.5)
+    a5_argdown = row("audit 5000/10000, Argdown input", am + audit + [str(mid["argdown"])], 0.5)
     a5 = row("audit 5000/10000, native YAML", am + audit + [str(mid["yaml"])], 0.8)
     row("audit 5000/10000, AIF JSON", am + audit + [str(mid["aif"])])
-    row("render 1000/2000 -> SVG", am + ["render", str(small["yaml"]), "-o", str(folder / "s.svg")], 1.2)
-    row("render 5000/10000 -> SVG", am + ["render", str(mid["yaml"]), "-o", str(folder / "m.svg")], 6.0, 400, n=max(1, runs // 2))
+    few = max(1, runs // 2)
+    r1 = row("render 1000/2000 -> SVG", am + ["render", str(small["yaml"]), "-o", str(folder / "s.svg")], 1.2)
+    d1 = row("render 1000/2000 -> DOT (no layout)", am + ["render", str(small["yaml"]), "-o", str(folder / "s.dot")])
+    rows.append(_derived("  Graphviz layout 1000 (SVG - DOT)", r1.seconds - d1.seconds, r1))
+    r5 = row("render 5000/10000 -> SVG", am + ["render", str(mid["yaml"]), "-o", str(folder / "m.svg")], 6.0, 400, n=few)
+    d5 = row("render 5000/10000 -> DOT (no layout)", am + ["render", str(mid["yaml"]), "-o", str(folder / "m.dot")], n=few)
+    rows.append(_derived("  Graphviz layout 5000 (SVG - DOT)", r5.seconds - d5.seconds, r5))
     if big:
         large = write_all(50000, 100000, folder)
         a50 = row("audit 50000/100000, native YAML", am + audit + [str(large["yaml"])], None, None, n=max(1, runs // 2))
@@ -120,15 +132,34 @@ def run_all(folder: Path, runs: int = 5, big: bool = True) -> list[Row]:
     ad = _argdown()
     if ad:
         row("Argdown CLI: json 1000/2000", [ad, "json", str(small["argdown"]), str(folder / "adj")], n=3)
-        row("Argdown CLI: json 5000/10000", [ad, "json", str(mid["argdown"]), str(folder / "adj")], n=3)
-        row("Argdown CLI: map -f svg 1000/2000", [ad, "map", "-f", "svg", str(small["argdown"]), str(folder / "ads")], n=1)
+        j5 = row("Argdown CLI: json 5000/10000", [ad, "json", str(mid["argdown"]), str(folder / "adj")], n=3)
+        s1 = row("Argdown CLI: map -f svg 1000/2000", [ad, "map", "-f", "svg", str(small["argdown"]), str(folder / "ads")], n=1)
+        rows.append(_ratio("  speed-up: audit Argdown 5000 vs its json", j5, a5_argdown, 4))
+        rows.append(_ratio("  speed-up: render 1000 vs its map -f svg", s1, r1, 4))
+        if big:
+            s5 = row("Argdown CLI: map -f svg 5000/10000", [ad, "map", "-f", "svg", str(mid["argdown"]), str(folder / "ads")],
+                     n=1, warm=False)
+            rows.append(_ratio("  speed-up: render 5000 vs its map -f svg", s5, r5))
     return rows
+
+
+def _derived(name: str, seconds: float, of: Row) -> Row:
+    """A figure computed from other rows (no target, no process of its own)."""
+    return Row(name, seconds, of.peak_mb, None, None, of.returncode)
+
+
+def _ratio(name: str, slow: Row, fast: Row, at_least: Optional[float] = None) -> Row:
+    """How many times faster ``fast`` is than ``slow``."""
+    ratio = slow.seconds / fast.seconds if fast.seconds else float("inf")
+    target = f"ratio >= {at_least:g}" if at_least else None
+    ok = (ratio >= at_least) if at_least else None
+    return Row(name, ratio, fast.peak_mb, target, ok, fast.returncode)
 
 
 def format_table(rows: list[Row]) -> str:
     lines = [f"{'work':40} {'median':>9} {'peak':>9}  target", "-" * 80]
     for r in rows:
-        unit = "" if r.name.strip().startswith("time ratio") else " s"
+        unit = "x" if r.name.strip().startswith(("time ratio", "speed-up")) else " s"
         value = f"{r.seconds:.2f}{unit}"
         mark = "" if r.ok is None else ("  met" if r.ok else "  MISSED")
         lines.append(f"{r.name:40} {value:>9} {r.peak_mb:7.0f}MB  {r.target or ''}{mark}")
