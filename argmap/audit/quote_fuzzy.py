@@ -45,6 +45,8 @@ SUMMARY = "A quote found in the source text only approximately (reworded or mist
 
 
 def check(ctx) -> Iterator[Finding]:
+    if ctx.source_text is None:  # nothing to anchor in (and no need to import the anchoring)
+        return
     from argmap.anchoring import State
     from argmap.provenance import audit_matches
 
