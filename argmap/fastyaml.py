@@ -303,7 +303,7 @@ def _bad_prefix(prefix: str) -> bool:
     """Whether the lines before the first top-level key hold anything but blanks,
     comments and document markers (the line scan gives up on those)."""
     for line in prefix.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
+        if line.strip() and not line.lstrip().startswith("#") and line.rstrip() != "---":
             if line[0] in " -" or not line.startswith(("---", "...")):
                 return True
     return False
@@ -351,6 +351,8 @@ def _scan_lines(text: str, data: dict) -> Optional[dict]:
             index, item_indent, key_indent = -1, -1, -1
             continue
         if section is None:
+            if line.rstrip() == "---":  # the document's start marker
+                continue
             return None
         item = _ITEM.match(line)
         if item and (item_indent < 0 or len(item.group(1)) == item_indent):

@@ -70,3 +70,15 @@ def test_no_value_is_longer_than_the_longest_span():
     assert 3000 < lazy.longest_span < len(text) / 2
     values = [v for section in ("claims", "inferences") for item in ryaml.loads(text)[section] for v in item.values()]
     assert max(len(str(v)) for v in values) <= lazy.longest_span
+
+
+def test_a_document_start_marker_keeps_the_fast_path():
+    from argmap.loading import parse_yaml
+
+    text, _ = _text_and_data(8, 10)
+    for marked in ("---\n" + text, "# a map\n---\n\n" + text, ("---\n" + text).replace("\n", "\r\n")):
+        parsed = fast_parse(marked, "m.yaml")
+        assert parsed is not None
+        _, slow = parse_yaml(marked, "m.yaml")
+        for path, pos in parsed[1].positions.items():
+            assert slow.positions.get(path) == pos, path
