@@ -23,7 +23,22 @@ from typing import Any, Optional
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location
 
-__all__ = ["Line", "RELATION_OPS", "blank_comments", "comment_lines", "lex", "match_data", "LINK", "REF", "ARG_REF"]
+__all__ = [
+    "Line",
+    "RELATION_OPS",
+    "Ahead",
+    "blank_comments",
+    "comment_lines",
+    "lex",
+    "match_data",
+    "data_ends",
+    "data_end",
+    "link_at",
+    "closed_at",
+    "LINK",
+    "REF",
+    "ARG_REF",
+]
 
 RELATION_OPS = ("+>", "->", "<+", "<-", "><", "_>", "<_", "+", "-")
 """Relation markers, longest first. ``+> -> >< _>``: the parent is the source;
@@ -58,12 +73,86 @@ class Line:
 # ----------------------------------------------------------------- stage 1
 
 
+class Ahead:
+    """Where a character next occurs in ``text``, remembered between calls.
+
+    Asking from positions that mostly move forward costs one pass over the text in
+    all, where ``str.find`` at every position of a long line would cost a pass each.
+    Returns ``len(text)`` when the character does not occur again.
+
+    >>> ahead = Ahead("a]b]")
+    >>> ahead.find("]", 0), ahead.find("]", 2), ahead.find("]", 1), ahead.find("]", 4)
+    (1, 3, 1, 4)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # char -> (low, hit): no occurrence in [low, hit); hit is one, or len(text)
+        self.known: dict[str, tuple[int, int]] = {}
+
+    def find(self, char: str, start: int) -> int:
+        """Index of the first ``char`` at or after ``start`` (``len(text)`` if none)."""
+        text = self.text
+        n = len(text)
+        low, hit = self.known.get(char, (n, n))
+        if start > hit:
+            low, hit = start, text.find(char, start)
+            hit = n if hit < 0 else hit
+        elif start < low:
+            before = text.find(char, start, low)
+            low, hit = start, (hit if before < 0 else before)
+        self.known[char] = (low, hit)
+        return hit
+
+
+def closed_at(text: str, start: int, close: str, ahead: Ahead) -> int:
+    """End of ``[...]`` or ``<...>`` (the REF, ARG_REF shapes) at ``start``, or -1.
+
+    The closing character must follow at least one character, on the same line.
+
+    >>> closed_at("[ab] c]", 0, "]", Ahead("[ab] c]")), closed_at("[] x", 0, "]", Ahead("[] x"))
+    (4, -1)
+    """
+    end = ahead.find(close, start + 2)
+    return end + 1 if end < ahead.find("\n", start + 1) else -1
+
+
+def link_at(text: str, start: int, ahead: Ahead) -> Optional[re.Match]:
+    """``LINK.match(text, start)``, tried only when its closing characters are on the line.
+
+    The check costs nothing per position, so a long line of ``[`` stays linear.
+
+    >>> link_at("[a](b) c", 0, Ahead("[a](b) c")).group(1, 2)
+    ('a', 'b')
+    """
+    text_end = ahead.find("]", start + 1)
+    if text_end == start + 1 or text_end >= ahead.find("\n", start + 1) or text[text_end + 1 : text_end + 2] != "(":
+        return None
+    target_end = ahead.find(")", text_end + 2)
+    if target_end == text_end + 2 or target_end >= ahead.find("\n", text_end + 2):
+        return None
+    return LINK.match(text, start)
+
+
 def match_data(text: str, start: int) -> int:
     """End (exclusive) of a ``{...}`` block starting at ``start``, or -1.
 
     Braces nest; quotes protect braces inside YAML strings.
     """
-    depth = 0
+    return data_ends(text, start).get(start, -1)
+
+
+def data_ends(text: str, start: int) -> dict[int, int]:
+    """:func:`match_data` for ``start`` and every brace opened inside its block, in one scan.
+
+    Maps each ``{`` opened outside quotes, from ``start`` (a ``{``) until its block
+    closes, to its block's end or -1: a line of many ``{`` costs one scan, not one each.
+
+    >>> data_ends("{{a} {", 0), data_ends("{'{' {}}", 0)
+    ({1: 4, 0: -1, 5: -1}, {5: 7, 0: 8})
+    """
+    opened: list[int] = []
+    ends: dict[int, int] = {}
     i = start
     n = len(text)
     quote = ""
@@ -81,15 +170,29 @@ def match_data(text: str, start: int) -> int:
         elif c in "\"'" and i > start and text[i - 1] in "{[,: \t\n":
             quote = c
         elif c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+            opened.append(i)
+        elif c == "}" and opened:
+            ends[opened.pop()] = i + 1
+            if not opened:
+                return ends
         elif c == "\n" and i + 1 < n and text[i + 1] == "\n":
-            return -1  # data never spans an empty line
+            break  # data never spans an empty line
         i += 1
-    return -1
+    for k in opened:
+        ends[k] = -1
+    return ends
+
+
+def data_end(text: str, start: int, known: dict[int, int]) -> int:
+    """:func:`match_data`, remembering in ``known`` every block end its scan finds.
+
+    >>> known = {}
+    >>> data_end("{{a}", 0, known), known
+    (-1, {1: 4, 0: -1})
+    """
+    if start not in known:
+        known.update(data_ends(text, start))
+    return known.get(start, -1)
 
 
 _INTERESTING = re.compile(r"[\\<\[/{]")
@@ -105,6 +208,8 @@ def blank_comments(text: str) -> str:
         return text  # nothing to blank
     out = list(text)
     n = len(text)
+    ahead = Ahead(text)
+    brace_ends: dict[int, int] = {}  # brace position -> end of its {data} block (or -1)
     i = 0
     while i < n:
         found = _INTERESTING.search(text, i)
@@ -133,17 +238,18 @@ def blank_comments(text: str) -> str:
             i = end
             continue
         if c == "[":
-            m = LINK.match(text, i) or REF.match(text, i)
-            if m:
-                i = m.end()
+            m = link_at(text, i, ahead)
+            end = m.end() if m else closed_at(text, i, "]", ahead)
+            if end > 0:
+                i = end
                 continue
         elif c == "<":
-            m = ARG_REF.match(text, i)
-            if m and text[i + 1 : i + 2] not in ("+", "-", "_", "!"):
-                i = m.end()
+            end = closed_at(text, i, ">", ahead)
+            if end > 0 and text[i + 1 : i + 2] not in ("+", "-", "_", "!"):
+                i = end
                 continue
         elif c == "{":
-            end = match_data(text, i)
+            end = data_end(text, i, brace_ends)
             if end > 0:
                 i = end
                 continue
@@ -215,6 +321,7 @@ def lex(text: str, comment_lines: frozenset = frozenset()) -> tuple[list[Line], 
     # Lines that begin inside a multi-line {data} block or inside an open
     # inference belong to the element before them.
     continuation_until = -1
+    brace_ends: dict[int, int] = {}  # brace position -> end of its {data} block (or -1)
     offsets = [0]
     for ln in raw_lines:
         offsets.append(offsets[-1] + len(ln) + 1)
@@ -271,7 +378,7 @@ def lex(text: str, comment_lines: frozenset = frozenset()) -> tuple[list[Line], 
         # A {data} block that opens on this line and closes on a later one.
         brace = line.find("{")
         while brace >= 0:
-            end = match_data(text, offsets[idx] + brace)
+            end = data_end(text, offsets[idx] + brace, brace_ends)
             if end > offsets[idx + 1]:
                 continuation_until = end
                 break

@@ -30,6 +30,7 @@ Three stages:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
@@ -38,8 +39,7 @@ from argmap.locations import Location
 from argmap.readers.argdown_lexer import ARG_REF as _ARG_REF
 from argmap.readers.argdown_lexer import LINK as _LINK
 from argmap.readers.argdown_lexer import REF as _REF
-from argmap.readers.argdown_lexer import RELATION_OPS, Line, blank_comments, comment_lines, lex
-from argmap.readers.argdown_lexer import match_data as _match_data
+from argmap.readers.argdown_lexer import RELATION_OPS, Ahead, Line, blank_comments, comment_lines, data_end, lex, link_at
 
 __all__ = [
     "Element",
@@ -339,13 +339,16 @@ def _add(owner: Any, tok: Line) -> None:
 
 
 def _position(offsets: list, index: int) -> tuple[int, int]:
-    line, col = (offsets[0][1], offsets[0][2]) if offsets else (1, 1)
-    for start, ln, c in offsets:
-        if start <= index:
-            line, col = ln, c + (index - start)
-        else:
-            break
-    return line, col
+    """Line and column of ``index`` in a raw text whose lines start at ``offsets`` (sorted).
+
+    >>> _position([(0, 3, 5), (4, 4, 1)], 6)
+    (4, 3)
+    """
+    if not offsets:
+        return 1, 1
+    k = max(bisect_right(offsets, index, key=lambda o: o[0]) - 1, 0)  # the last line starting at or before
+    start, line, col = offsets[k]
+    return (line, col + (index - start)) if start <= index else (line, col)
 
 
 def _load_data(source: str, file: str, where: tuple[int, int]) -> dict:
@@ -414,6 +417,8 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
             i = m.end()
             owner.title = _unescape(owner.title).strip()
     pieces: list = []  # str, or (marker, position) for bold/italic candidates
+    ahead = Ahead(s)  # each opener is checked against the next closer: linear on long lines
+    brace_ends: dict[int, int] = {}  # brace position -> end of its {data} block (or -1)
     while i < n:
         c = s[i]
         if c == "\\" and i + 1 < n:
@@ -421,29 +426,28 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
             i += 2
             continue
         if c == "{":
-            end = _match_data(s, i)
+            end = data_end(s, i, brace_ends)
             if end > 0:
-                data = _load_data(s[i:end], file, _position(owner.offsets, i))
                 if owner.data is None:
                     owner.data = {}
-                owner.data.update(data)
+                owner.data.update(_load_data(s[i:end], file, _position(owner.offsets, i)))
                 i = end
                 continue
         if c == "[":
-            m = _LINK.match(s, i)
+            m = link_at(s, i, ahead)
             if m:
                 pieces.append(m.group(1) + m.group(3))
                 i = m.end()
                 continue
         if c == "@":
-            m = _MENTION.match(s, i)
+            m = _mention_at(s, i, ahead)
             if m:
                 owner.mentions.append(m.group(1)[1:-1])
                 pieces.append(m.group(0))
                 i = m.end()
                 continue
         if c == "#":
-            m = _TAG.match(s, i)
+            m = None if s.startswith("#()", i) or (s.startswith("#(", i) and ahead.find(")", i + 2) == n) else _TAG.match(s, i)
             if m:
                 tag = m.group(1) or m.group(2)
                 if tag not in owner.tags:
@@ -466,6 +470,14 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
         pieces.append(s[i:j])
         i = j
     owner.text = _special(_collapse(_resolve_markers(pieces, s)))
+
+
+def _mention_at(s: str, i: int, ahead: Ahead) -> Optional[re.Match]:
+    """``_MENTION.match(s, i)``, tried only when its closing ``]`` or ``>`` is on the line."""
+    close = {"[": "]", "<": ">"}.get(s[i + 1 : i + 2])
+    if close is None or ahead.find(close, i + 3) >= ahead.find("\n", i + 1):
+        return None
+    return _MENTION.match(s, i)
 
 
 def _resolve_markers(pieces: list, source: str) -> str:
@@ -507,10 +519,11 @@ def parse_inference(inf: Inference, file: str) -> None:
     """Split ``rule, rule {data}`` of an inference (in place)."""
     s = inf.raw
     rules_text = []
+    brace_ends: dict[int, int] = {}  # brace position -> end of its {data} block (or -1)
     i = 0
     while i < len(s):
         if s[i] == "{":
-            end = _match_data(s, i)
+            end = data_end(s, i, brace_ends)
             if end > 0:
                 data = _load_data(s[i:end], file, _position(inf.offsets, i))
                 inf.data = {**(inf.data or {}), **data}
