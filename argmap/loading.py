@@ -251,9 +251,37 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def _data_path(loc: tuple, data: Any, kind: str) -> tuple:
+    """The part of a pydantic error ``loc`` that leads through ``data``.
+
+    Pydantic puts the names of union members and validators (``str``, ``Anchor``,
+    ``function-after[...]``, ``[key]``) into ``loc``; they are no keys of the file.
+    An element is kept when it is a key (or index) of the data reached so far; the
+    last one also when pydantic reports it missing.
+
+    >>> _data_path(("claims", 0, "x[1]"), {"claims": [{"x[1]": 3}]}, "extra_forbidden")
+    ('claims', 0, 'x[1]')
+    >>> _data_path(("anchor", "function-after[f(), str]"), {"anchor": 5}, "string_type")
+    ('anchor',)
+    >>> _data_path(("claims", 0, "text"), {"claims": [{}]}, "missing")
+    ('claims', 0, 'text')
+    """
+    path: list = []
+    node = data
+    for k, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and type(part) is int and 0 <= part < len(node):
+            node = node[part]
+        elif not (kind == "missing" and k == len(loc) - 1):
+            continue  # a union member's or validator's tag
+        path.append(part)
+    return tuple(path)
+
+
 def _format_error(err: dict, data: Any, root: type[BaseModel]) -> tuple[tuple, bool, str]:
     """``(path, at_key, message)`` for one pydantic error."""
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))  # drop union tags
+    loc = _data_path(tuple(err["loc"]), data, err["type"])
     kind = err["type"]
     where = _describe(data, loc[:-1]) if loc else "map"
     field_name = loc[-1] if loc else ""
