@@ -262,7 +262,9 @@ def blank_comments(text: str) -> str:
 
 def comment_lines(original: str, clean: str) -> set:
     """Line numbers (1-based) that held only comment: they are not empty lines."""
-    result = set()
+    result: set = set()
+    if original == clean:  # no comments at all
+        return result
     for number, (a, b) in enumerate(zip(original.split("\n"), clean.split("\n")), 1):
         if not b.strip() and a != b:
             result.add(number)

@@ -416,6 +416,9 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
         if m:
             i = m.end()
             owner.title = _unescape(owner.title).strip()
+    if not _MAY_START.search(s, i):  # plain text: no escape, data, link, mention, tag, emphasis or break
+        owner.text = _special(_collapse(s[i:]))
+        return
     pieces: list = []  # str, or (marker, position) for bold/italic candidates
     ahead = Ahead(s)  # each opener is checked against the next closer: linear on long lines
     brace_ends: dict[int, int] = {}  # brace position -> end of its {data} block (or -1)
@@ -501,6 +504,7 @@ def _resolve_markers(pieces: list, source: str) -> str:
 _SPACES = re.compile(r"\s+")
 _ESCAPE = re.compile(r"\\(.)")
 _PLAIN = re.compile(r"[^\\{\[@#*_\n]+")
+_MAY_START = re.compile(r"[\\{\[@#*_\n]")
 
 
 def _collapse(text: str) -> str:
