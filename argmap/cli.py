@@ -106,7 +106,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     import gc
 
     # One short-lived process builds a big map's objects in one go and frees them
-    # at exit: the default collector thresholds would rescan them all again and
-    # again (a quarter of the time of auditing 50000 claims). Collection stays on.
-    gc.set_threshold(100_000, 50, 100)
+    # at exit. The cyclic collector would only rescan those live objects, again
+    # and again (a quarter of the time of auditing 50000 claims, 7% on 5000); the
+    # model holds no reference cycles, and reference counting frees the rest.
+    gc.disable()
     cli.main(args=argv, prog_name="argmap")
