@@ -29,6 +29,7 @@ claims once per claim.
 from __future__ import annotations
 
 from collections import deque
+from functools import cached_property
 from typing import Iterable, Optional
 
 from argmap.model import ArgumentMap, Claim, Inference, InferenceKind
@@ -53,9 +54,6 @@ class ArgumentGraph:
         self.map = m
         self.claims: dict[str, Claim] = {c.id: c for c in m.claims}
         self.inferences: dict[str, Inference] = {i.id: i for i in m.inferences}
-        self.order: dict[str, int] = {}
-        for n, el in enumerate([*m.claims, *m.evidence, *m.inferences]):
-            self.order.setdefault(el.id, n)
         self._into: dict[str, list[Inference]] = {}
         self._support: dict[str, list[Inference]] = {}
         self._attack: dict[str, list[Inference]] = {}
@@ -63,6 +61,7 @@ class ArgumentGraph:
         self._uses: dict[str, list[Inference]] = {}
         self._premise_ids: dict[str, tuple[str, ...]] = {}
         self._grounded: Optional[set[str]] = None
+        self._ungrounded: dict[str, list[str]] = {}  # inference id → its ungrounded premises (asked by two rules)
         table = {
             InferenceKind.support: self._support,
             InferenceKind.attack: self._attack,
@@ -75,6 +74,14 @@ class ArgumentGraph:
             self._premise_ids[inf.id] = unique
             for p in unique:
                 self._uses.setdefault(p, []).append(inf)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Element id → its place in the file (claims, evidence, inferences); built on first use."""
+        order: dict[str, int] = {}
+        for n, el in enumerate([*self.map.claims, *self.map.evidence, *self.map.inferences]):
+            order.setdefault(el.id, n)
+        return order
 
     # ---------------------------------------------------------------- lookups
 
@@ -148,8 +155,13 @@ class ArgumentGraph:
 
     def ungrounded_premises(self, inference_id: str) -> list[str]:
         """Ids of the premises of an inference that are not grounded (see :meth:`is_grounded`)."""
-        claims = self.claims
-        return [p for p in self._premise_ids[inference_id] if p in claims and not self.is_grounded(p)]
+        found = self._ungrounded.get(inference_id)
+        if found is None:
+            claims = self.claims
+            found = self._ungrounded[inference_id] = [
+                p for p in self._premise_ids[inference_id] if p in claims and not self.is_grounded(p)
+            ]
+        return list(found)
 
     # ---------------------------------------------------------- reachability
 
