@@ -12,7 +12,10 @@ from typing import Optional
 
 from argmap.locations import Location
 
-__all__ = ["Severity", "Diagnostic", "Finding", "ArgmapError"]
+__all__ = ["Severity", "Diagnostic", "Omitted", "omitted", "Finding", "ArgmapError", "MAX_PER_FILE", "capped"]
+
+MAX_PER_FILE = 100
+"""At most this many errors are reported per file; one more line counts the rest."""
 
 
 class Severity(str, enum.Enum):
@@ -36,6 +39,42 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Omitted(Diagnostic):
+    """The line that stands for ``count`` diagnostics left out, at the first of them."""
+
+    count: int = 0
+
+
+def omitted(location: Location, count: int) -> Omitted:
+    """``... and N more errors`` at ``location``."""
+    return Omitted(location, f"... and {count} more error{'' if count == 1 else 's'}", count)
+
+
+def capped(diagnostics: list[Diagnostic], limit: int = MAX_PER_FILE) -> list[Diagnostic]:
+    """The first ``limit`` diagnostics of each file, then one line per file counting the rest.
+
+    Capping twice changes nothing: an :class:`Omitted` line is counted, not shown again.
+
+    >>> many = [Diagnostic(Location("m.yaml", n, 1), f"bad {n}") for n in range(1, 5)]
+    >>> [str(d) for d in capped(capped(many, 2), 2)]
+    ['m.yaml:1:1: bad 1', 'm.yaml:2:1: bad 2', 'm.yaml:3:1: ... and 2 more errors']
+    """
+    kept: list[Diagnostic] = []
+    shown: dict[str, int] = {}
+    hidden: dict[str, list] = {}  # file -> [location of the first left out, how many]
+    for d in diagnostics:
+        file = d.location.file
+        if isinstance(d, Omitted) or shown.get(file, 0) >= limit:
+            entry = hidden.setdefault(file, [d.location, 0])
+            entry[1] += d.count if isinstance(d, Omitted) else 1
+        else:
+            shown[file] = shown.get(file, 0) + 1
+            kept.append(d)
+    kept.extend(omitted(where, count) for where, count in hidden.values())
+    return kept
 
 
 @dataclass
@@ -75,6 +114,6 @@ class ArgmapError(Exception):
     def __init__(self, diagnostics: list[Diagnostic] | Diagnostic, exit_code: int = 1):
         if isinstance(diagnostics, Diagnostic):
             diagnostics = [diagnostics]
-        self.diagnostics = list(diagnostics)
+        self.diagnostics = capped(list(diagnostics))
         self.exit_code = exit_code
         super().__init__("\n".join(str(d) for d in self.diagnostics))

@@ -16,6 +16,7 @@ file's problems are raised together in one :class:`ArgmapError`.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any, Callable, Optional
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.diagnostics import MAX_PER_FILE, ArgmapError, Diagnostic, omitted
 from argmap.limits import Limits, check_strings, compose_yaml, flow_depth
 from argmap.locations import Location, SourceMap
 from argmap.model import ArgumentMap, InferenceKind
@@ -279,22 +280,32 @@ def _data_path(loc: tuple, data: Any, kind: str) -> tuple:
     return tuple(path)
 
 
+@functools.lru_cache(maxsize=4096)
+def _closest_field(model: type[BaseModel], name: str) -> Optional[str]:
+    """The field of ``model`` that ``name`` probably misspells (remembered per model and name)."""
+    close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _error_place(loc: tuple, kind: str) -> tuple[tuple, bool]:
+    """``(path, at_key)``: where one error is reported (a missing key: at its mapping)."""
+    return (loc[:-1], False) if kind == "missing" else (loc, kind == "extra_forbidden")
+
+
 def _format_error(err: dict, data: Any, root: type[BaseModel]) -> tuple[tuple, bool, str]:
     """``(path, at_key, message)`` for one pydantic error."""
     loc = _data_path(tuple(err["loc"]), data, err["type"])
     kind = err["type"]
+    path, at_key = _error_place(loc, kind)
     where = _describe(data, loc[:-1]) if loc else "map"
     field_name = loc[-1] if loc else ""
     if kind == "extra_forbidden":
         model = _model_for(loc[:-1], root)
-        hint = ""
-        if model is not None:
-            close = difflib.get_close_matches(str(field_name), list(model.model_fields), n=1, cutoff=0.6)
-            if close:
-                hint = f" (did you mean '{close[0]}'?)"
-        return loc, True, f"{where}: unknown key '{field_name}'{hint}"
+        close = _closest_field(model, str(field_name)) if model is not None else None
+        hint = f" (did you mean '{close}'?)" if close else ""
+        return path, at_key, f"{where}: unknown key '{field_name}'{hint}"
     if kind == "missing":
-        return loc[:-1], False, f"{where}: missing required key '{field_name}'"
+        return path, at_key, f"{where}: missing required key '{field_name}'"
     if kind == "literal_error" and loc == ("argmap",):
         return loc, False, f"unsupported format version {err.get('input')!r}; this argmap reads version 1"
     if kind == "enum":
@@ -329,16 +340,26 @@ def validate_data(data: Any, sourcemap: SourceMap, model: type[BaseModel] = Argu
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        diags = []
-        seen = set()
-        for err in exc.errors(include_url=False):
-            path, at_key, message = _format_error(err, data, model)
-            location = sourcemap.key(path) if at_key else sourcemap.find(path)
-            if (location, message) not in seen:
-                seen.add((location, message))
-                diags.append(Diagnostic(location, message))
-        diags.sort(key=lambda d: (d.location.line, d.location.column))
-        raise ArgmapError(diags) from None
+        errors = exc.errors(include_url=False)
+    # Place every error (cheap), then word only the first MAX_PER_FILE (hints cost a lookup each).
+    placed = []
+    for order, err in enumerate(errors):
+        path, at_key = _error_place(_data_path(tuple(err["loc"]), data, err["type"]), err["type"])
+        location = sourcemap.key(path) if at_key else sourcemap.find(path)
+        placed.append((location.line, location.column, order, location, err))
+    placed.sort(key=lambda p: p[:3])
+    diags: list[Diagnostic] = []
+    seen = set()
+    for k, (_, _, _, location, err) in enumerate(placed):
+        if len(diags) == MAX_PER_FILE:
+            rest = {(p[3], p[4]["type"], tuple(p[4]["loc"])) for p in placed[k:]}
+            diags.append(omitted(location, len(rest)))
+            break
+        message = _format_error(err, data, model)[2]
+        if (location, message) not in seen:
+            seen.add((location, message))
+            diags.append(Diagnostic(location, message))
+    raise ArgmapError(diags) from None
 
 
 def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
@@ -358,11 +379,11 @@ def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
     evidence = {e.id for e in m.evidence}
     inferences = {i.id for i in m.inferences}
 
+    unresolved: dict[int, str] = {}  # index in diags -> the reference, for a did-you-mean hint
+
     def dangling(path: tuple, ref: str, what: str) -> None:
-        alive = sorted(claims | evidence | inferences)
-        close = difflib.get_close_matches(ref, alive, n=1, cutoff=0.75)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        diags.append(Diagnostic(sourcemap.find(path), f"'{ref}' is not {what}{hint}"))
+        unresolved[len(diags)] = ref
+        diags.append(Diagnostic(sourcemap.find(path), f"'{ref}' is not {what}"))
 
     if m.thesis is not None and m.thesis not in claims | evidence | inferences:
         dangling(("thesis",), m.thesis, "the id of a claim")
@@ -379,8 +400,24 @@ def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
                 dangling(("inferences", ii, "conclusion"), inf.conclusion, "the id of an inference (an undercut targets an inference)")
         elif inf.conclusion not in claims:
             dangling(("inferences", ii, "conclusion"), inf.conclusion, "the id of a claim")
-    diags.sort(key=lambda d: (d.location.line, d.location.column))
-    return diags
+    order = sorted(range(len(diags)), key=lambda k: (diags[k].location.line, diags[k].location.column))
+    alive = sorted(claims | evidence | inferences)
+    budget = _HINT_BUDGET  # id comparisons: hints stay cheap when thousands of ids are missing
+    shown = []
+    for k in order[:MAX_PER_FILE]:
+        d = diags[k]
+        ref = unresolved.get(k)
+        if ref is not None and budget >= len(alive):
+            budget -= len(alive)
+            close = difflib.get_close_matches(ref, alive, n=1, cutoff=0.75)
+            d = Diagnostic(d.location, f"{d.message} (did you mean '{close[0]}'?)") if close else d
+        shown.append(d)
+    if len(diags) > len(shown):
+        shown.append(omitted(diags[order[MAX_PER_FILE]].location, len(diags) - MAX_PER_FILE))
+    return shown
+
+
+_HINT_BUDGET = 200_000
 
 
 def _attach_locations(m: ArgumentMap, sourcemap: SourceMap) -> None:
