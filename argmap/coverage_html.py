@@ -14,11 +14,19 @@ True
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 
 from argmap.coverage import Coverage
+from argmap.terminal import strip_controls
 
 __all__ = ["render_html"]
+
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, without control characters (no raw C0/C1 bytes in the page)."""
+    return _escape(strip_controls(text))
+
 
 _STYLE = """
 body { font: 16px/1.6 Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #222; }

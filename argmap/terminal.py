@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "one_line"]
+__all__ = ["clean", "one_line", "strip_controls"]
 
 _ANSI = re.compile(
     r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])"
@@ -22,6 +22,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def clean(text: str) -> str:
     """Remove ANSI escape sequences and control characters (keeps newline and tab)."""
     return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+def strip_controls(text: str) -> str:
+    """Remove the C0 and C1 control characters and DEL, keeping newline and tab (for HTML pages).
+
+    >>> strip_controls("a\\x1b[1mb\\x00\\x85\\x7f\\tc\\n")
+    'a[1mb\\tc\\n'
+    """
+    return _CONTROL.sub("", text)
 
 
 def one_line(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Callable
 
@@ -40,8 +39,10 @@ def format_table(data: dict, width: int = 60) -> str:
 
 
 def format_json(data: dict) -> str:
-    """The evaluation document as indented JSON (user text kept as is: JSON escapes it)."""
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    """The evaluation document as indented JSON (user text kept as is, every control escaped)."""
+    from argmap.jsontext import dumps
+
+    return dumps(data, indent=2)
 
 
 FORMATS: dict[str, Callable[[dict], str]] = {"text": format_table, "json": format_json}

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from argmap.diffing import SECTIONS, MapDiff
+from argmap.jsontext import dumps
 from argmap.reports.review_html import esc
 
 __all__ = ["to_json", "to_html"]
@@ -18,7 +19,7 @@ __all__ = ["to_json", "to_html"]
 
 def to_json(diff: MapDiff, old: str, new: str) -> str:
     """The diff as a JSON document (``old``, ``new``, then the sections)."""
-    return json.dumps({"old": old, "new": new, **diff.to_dict()}, indent=2, ensure_ascii=False) + "\n"
+    return dumps({"old": old, "new": new, **diff.to_dict()}, indent=2) + "\n"
 
 
 def _words(words: list[tuple[str, str]]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 
+from argmap.jsontext import escape_controls
 from argmap.reports import summary
 
 __all__ = ["report"]
@@ -32,7 +33,7 @@ def report(findings: list, files: list) -> str:
     items = ",\n".join(_finding(f.to_dict()) for f in findings)
     listed = f"[\n{items}\n  ]" if findings else "[]"
     totals = json.dumps(summary(findings, files), indent=2, ensure_ascii=False).replace("\n", "\n  ")
-    return f'{{\n  "findings": {listed},\n  "summary": {totals}\n}}\n'
+    return escape_controls(f'{{\n  "findings": {listed},\n  "summary": {totals}\n}}\n')
 
 
 def _finding(flat: dict) -> str:

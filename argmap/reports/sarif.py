@@ -13,11 +13,11 @@ and column of the element.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 from argmap import __version__
+from argmap.jsontext import dumps
 
 __all__ = ["report", "LEVELS"]
 
@@ -93,4 +93,4 @@ def report(findings: list, files: list) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log, indent=2) + "\n"

@@ -8,21 +8,15 @@
 
 from __future__ import annotations
 
-import json
-import re
-
+from argmap.jsontext import dumps
 from argmap.model import ArgumentMap
 
 __all__ = ["to_json", "write"]
 
 
-_C1 = re.compile("[\x7f-\x9f]")
-
-
 def to_json(m: ArgumentMap) -> str:
-    text = json.dumps(m.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
-    # json escapes C0 controls only; escape DEL and C1 too, so no terminal acts on them
-    return _C1.sub(lambda c: f"\\u{ord(c.group()):04x}", text)
+    # json escapes C0 controls only; dumps escapes DEL and C1 too, so no terminal acts on them
+    return dumps(m.model_dump(mode="json"), indent=2) + "\n"
 
 
 def write(loaded) -> str:
