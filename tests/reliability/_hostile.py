@@ -27,40 +27,55 @@ class Measured:
     max_rss_mb: float
 
 
-def run_measured(*args: str, timeout: float = 60, env: dict | None = None, cwd: Path | None = None) -> Measured:
-    """Run ``python -m argmap ARGS`` and measure that one child: wall time and peak memory.
+# A small go-between: it starts argmap and reports exactly that child's usage.
+# Peak memory cannot be read from a child of the test process itself: on Linux a
+# child's ru_maxrss starts at the RSS of the process it was forked from (the
+# whole pytest run, hundreds of MB after the fuzz tests), so argmap is started
+# from this small process instead.
+_GO_BETWEEN = (
+    "import json, os, subprocess, sys\n"
+    "p = subprocess.Popen(sys.argv[2:])\n"
+    "_, status, u = os.wait4(p.pid, 0)\n"
+    "with open(sys.argv[1], 'w') as fh:\n"
+    "    json.dump([os.waitstatus_to_exitcode(status), u.ru_utime + u.ru_stime, u.ru_maxrss], fh)\n"
+)
 
-    ``os.wait4`` gives the resource usage of exactly this child (RUSAGE_CHILDREN
-    would mix in every earlier child of the test process).
-    """
+
+def run_measured(*args: str, timeout: float = 60, env: dict | None = None, cwd: Path | None = None) -> Measured:
+    """Run ``python -m argmap ARGS`` and measure that one process: wall time, CPU time and peak memory."""
+    import json
+    import signal
+
     full_env = dict(os.environ)
     full_env.update(env or {})
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "usage.json"
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "argmap", *map(str, args)], stdout=out, stderr=err, env=full_env, cwd=cwd
+            [sys.executable, "-c", _GO_BETWEEN, str(report), sys.executable, "-m", "argmap", *map(str, args)],
+            stdout=out,
+            stderr=err,
+            env=full_env,
+            cwd=cwd,
+            start_new_session=True,
         )
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() - start > timeout:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                proc.returncode = -9
-                raise AssertionError(f"argmap {' '.join(map(str, args))} ran over {timeout} s")
-            time.sleep(0.005)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise AssertionError(f"argmap {' '.join(map(str, args))} ran over {timeout} s") from None
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        returncode, cpu_seconds, max_rss_kb = json.loads(report.read_text())
         out.seek(0)
         err.seek(0)
         return Measured(
-            proc.returncode,
+            returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
             seconds,
-            usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss / 1024,  # kilobytes on Linux
+            cpu_seconds,
+            max_rss_kb / 1024,  # kilobytes on Linux
         )
 
 
