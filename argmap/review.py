@@ -157,6 +157,19 @@ class LoadedReview:
         except (OSError, ValueError, RuntimeError) as exc:  # NUL byte, name too long, symlink loop
             raise ArgmapError(Diagnostic(self.sourcemap.find(("map",)), f"the reviewed map path cannot be used: {exc}")) from None
 
+    def map_inside(self, hint: str = "pass --allow-outside to read it") -> Path:
+        """:meth:`map_path`, refused with a located error when it leads outside the review's folder.
+
+        The no-surprise-reads rule: a review file alone never makes argmap look at
+        files elsewhere; the user opts in (``--allow-outside``, or by naming the map).
+        """
+        target = self.map_path()
+        if self.path.resolve().parent not in target.parents:
+            raise ArgmapError(Diagnostic(
+                self.sourcemap.find(("map",)), f"the reviewed map '{self.review.map}' is outside the review's folder; {hint}"
+            ))
+        return target
+
     def entry_location(self, index: int, key: Optional[str] = None):
         path = ("entries", index) + ((key,) if key else ())
         return self.sourcemap.find(path)

@@ -74,17 +74,19 @@ def init(file: Path, reviewer: str, output: Optional[Path], date: Optional[str],
 @allow_outside_option
 def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bool) -> None:
     """Validate review files and their targets; say which are stale."""
-    from argmap.diagnostics import ArgmapError, Diagnostic
+    from argmap.diagnostics import ArgmapError
     from argmap.review import check_targets, load_review, sha256_file
     from argmap.terminal import clean
 
     problems = []
     for path in reviews:
         loaded = load_review(path)
-        target = map_path or loaded.map_path()
-        if map_path is None and not allow_outside and loaded.path.resolve().parent not in target.parents:
-            raise ArgmapError(Diagnostic(loaded.sourcemap.find(("map",)), f"the reviewed map '{loaded.review.map}' is"
-                                         " outside the review's folder; pass --allow-outside or --map to read it"))
+        if map_path is not None:
+            target = map_path
+        elif allow_outside:
+            target = loaded.map_path()
+        else:
+            target = loaded.map_inside("pass --allow-outside or --map to read it")
         m = load_map(target, allow_outside, read_source=False).map
         digest = sha256_file(target)
         diags = check_targets(loaded, m, digest)

@@ -228,6 +228,10 @@ def gather(map_path: Path, review_paths: list[Path], allow_outside: bool = False
 
     loaded = load(map_path, allow_outside=allow_outside)
     reviews = [load_review(p) for p in review_paths]
+    given = Path(map_path).resolve()
+    for r in reviews:  # a review naming some map outside its folder: refused, as by `review check`
+        if not allow_outside and r.map_path() != given:
+            r.map_inside("pass --allow-outside to accept it, or give that map on the command line")
     findings = run_audit(loaded)
     evaluation = run_evaluation(loaded.map)
     report = build(loaded, reviews, sha256_file(map_path), findings, evaluation)
