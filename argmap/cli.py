@@ -55,8 +55,9 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ArgmapError as exc:
-            for d in exc.diagnostics:
-                click.echo(f"argmap: error: {one_line(str(d))}", err=True)
+            from argmap.commands._common import echo_errors
+
+            echo_errors(exc)
             ctx.exit(exc.exit_code)
         except click.ClickException as exc:  # usage errors (exit 2) may quote file names
             exc.message = clean(exc.message)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 import click
 
 from argmap.fsutil import atomic_write
 
-__all__ = ["map_files", "map_file", "allow_outside_option", "load_map", "emit"]
+__all__ = ["map_files", "map_file", "allow_outside_option", "load_map", "load_each", "echo_errors", "emit"]
 
 map_files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 map_file = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -29,6 +29,29 @@ def load_map(path: Path, allow_outside: bool = False, read_source: bool = True):
     from argmap.loading import load
 
     return load(path, allow_outside=allow_outside, read_source=read_source)
+
+
+def echo_errors(exc) -> None:
+    """Print an ArgmapError's diagnostics, one line each: ``argmap: error: FILE:LINE:COL: message``."""
+    from argmap.terminal import one_line
+
+    for d in exc.diagnostics:
+        click.echo(f"argmap: error: {one_line(str(d))}", err=True)
+
+
+def load_each(files: tuple[Path, ...], allow_outside: bool, failed: list[Path]) -> Iterator:
+    """Load each map in turn for a command that takes several; a map that does not
+    load has its errors printed and its path added to ``failed``, and the rest go on."""
+    from argmap.diagnostics import ArgmapError
+
+    for path in files:
+        try:
+            loaded = load_map(path, allow_outside)
+        except ArgmapError as exc:
+            echo_errors(exc)
+            failed.append(path)
+            continue
+        yield loaded
 
 
 def emit(data: str | bytes, output: Optional[Path]) -> None:

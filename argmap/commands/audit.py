@@ -7,11 +7,9 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, load_map, map_files
+from argmap.commands._common import allow_outside_option, load_each, map_files
 from argmap.config import FAIL_ON
-from argmap.diagnostics import ArgmapError
 from argmap.reports import REPORTERS
-from argmap.terminal import clean
 
 
 def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Optional[list[str]]:
@@ -64,15 +62,10 @@ def audit(files: tuple[Path, ...], fmt: str, select: Optional[list[str]], extend
     fixed = load_config(config_path) if config_path else None
     findings: list = []
     audited: list[Path] = []
+    unloaded: list[Path] = []
     failed = False
-    for path in files:
-        try:
-            loaded = load_map(path, allow_outside)
-        except ArgmapError as exc:
-            failed = True
-            for d in exc.diagnostics:
-                click.echo(f"argmap: error: {clean(str(d))}", err=True)
-            continue
+    for loaded in load_each(files, allow_outside, unloaded):
+        path = loaded.path
         config = (fixed or discover(path)).override(
             select=select, ignore=ignore, fail_on=fail_on, extend_select=extend_select
         )
@@ -81,5 +74,5 @@ def audit(files: tuple[Path, ...], fmt: str, select: Optional[list[str]], extend
         audited.append(path)
         failed = failed or fails(found, config.fail_on)
     click.echo(get_reporter(fmt)(findings, [str(p) for p in audited]), nl=False)
-    if failed:
+    if failed or unloaded:
         raise SystemExit(1)

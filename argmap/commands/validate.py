@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands._common import allow_outside_option, load_map, map_files
-from argmap.diagnostics import ArgmapError
+from argmap.commands._common import allow_outside_option, load_each, map_files
 from argmap.terminal import one_line
 
 
@@ -21,15 +20,9 @@ def validate(files: tuple[Path, ...], allow_outside: bool, quiet: bool) -> None:
     Prints each error as FILE:LINE:COL: message. Exit 0 when every file is
     valid, 1 when any is not, 2 for usage errors.
     """
-    failed = False
-    for path in files:
-        try:
-            loaded = load_map(path, allow_outside)
-        except ArgmapError as exc:
-            failed = True
-            for d in exc.diagnostics:
-                click.echo(f"argmap: error: {one_line(str(d))}", err=True)
-            continue
+    failed: list[Path] = []
+    for loaded in load_each(files, allow_outside, failed):
+        path = loaded.path
         for warning in _warnings(loaded):
             click.echo(f"argmap: warning: {one_line(warning)}", err=True)
         if not quiet:
