@@ -199,7 +199,7 @@ ARGDOWN_QUADRATIC = "".join(
         "[f]: " + "[x](" * 8000 + "\n",
         "\n<g>: " + "<" * 30000 + "\n",
         "\n" + "[h]: x {\n" * 10000,  # one element over many lines, each opening a block
-        "\n" + "[i]: x {{}\n" * 10000,  # ... and each holding a {} block
+        "\n" + "[i]: x {{}\n" * 3000,  # ... and each holding a {} block
     ]
 )
 
