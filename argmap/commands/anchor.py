@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from argmap import jsontext
 from pathlib import Path
 
 import click
@@ -34,7 +34,7 @@ def anchor(file: Path, fmt: str, fix: bool, accept_fuzzy: bool, no_backup: bool,
         written = fix_map(loaded, report, accept_fuzzy=accept_fuzzy, backup=not no_backup) if fix else None
         doc = report.to_dict()
         doc["fixed"] = written.to_dict() if written else None
-        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        click.echo(jsontext.dumps(doc, indent=2, ensure_ascii=False))
     else:
         for line in report.lines():
             click.echo(line)

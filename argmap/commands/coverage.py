@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from argmap import jsontext
 from pathlib import Path
 from typing import Optional
 
@@ -30,7 +30,7 @@ def coverage(file: Path, fmt: str, output: Optional[Path], minimum: Optional[flo
     loaded = load_map(file, allow_outside)
     cov = measure(loaded)
     if fmt == "json":
-        emit(json.dumps(cov.to_dict(), indent=2, ensure_ascii=False) + "\n", output)
+        emit(jsontext.dumps(cov.to_dict(), indent=2, ensure_ascii=False) + "\n", output)
     elif fmt == "html":
         from argmap.coverage_html import render_html
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from argmap import jsontext
 from pathlib import Path
 from typing import Optional
 
@@ -29,7 +29,7 @@ def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -
     loaded = load_map(file, allow_outside, read_source=False)
     entries = bibliography(loaded.map)
     if fmt == "json":
-        emit(json.dumps({"file": str(file), "sources": [s.to_dict() for s in entries]}, indent=2, ensure_ascii=False) + "\n", output)
+        emit(jsontext.dumps({"file": str(file), "sources": [s.to_dict() for s in entries]}, indent=2, ensure_ascii=False) + "\n", output)
     elif fmt == "markdown":
         emit(_markdown(entries, loaded.map.title or str(file)), output)
     else:

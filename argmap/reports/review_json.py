@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from argmap import jsontext
 from argmap.reports.review_data import EntryView, ReviewReport
 
 __all__ = ["write"]
@@ -71,4 +71,4 @@ def write(report: ReviewReport) -> str:
         ],
         "map_findings": [f.to_dict() for f in report.map_findings],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(data, indent=2, ensure_ascii=False) + "\n"

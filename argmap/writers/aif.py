@@ -27,7 +27,7 @@
 
 from __future__ import annotations
 
-import json
+from argmap import jsontext
 from typing import Any
 
 from argmap.model import ArgumentMap, InferenceKind
@@ -124,4 +124,4 @@ def to_aif(m: ArgumentMap) -> dict:
 
 def write(loaded: Any) -> str:
     """Writer entry point (see :data:`argmap.writers.WRITERS`)."""
-    return json.dumps(to_aif(loaded.map), indent=1, ensure_ascii=False) + "\n"
+    return jsontext.dumps(to_aif(loaded.map), indent=1, ensure_ascii=False) + "\n"

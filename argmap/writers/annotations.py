@@ -28,7 +28,7 @@ vocabulary (``oa:``), Dublin Core, Activity Streams and FOAF.
 
 from __future__ import annotations
 
-import json
+from argmap import jsontext
 from typing import Optional
 from urllib.parse import quote as urlquote
 
@@ -205,4 +205,4 @@ def write(loaded) -> str:
     from pathlib import Path
 
     doc = annotations(loaded.map, loaded.source_text, name=Path(loaded.path).stem)
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(doc, indent=2, ensure_ascii=False) + "\n"

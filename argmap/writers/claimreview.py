@@ -20,7 +20,7 @@ schema.org vocabulary, written inline (``@vocab``): nothing is fetched.
 
 from __future__ import annotations
 
-import json
+from argmap import jsontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -139,4 +139,4 @@ def write(loaded, reviews: Optional[list] = None) -> str:
                 "and give claims a verdict (accept, challenge, needs-evidence, reject)",
             )
         )
-    return json.dumps(claim_reviews(loaded.map, verdicts), indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(claim_reviews(loaded.map, verdicts), indent=2, ensure_ascii=False) + "\n"
