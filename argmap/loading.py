@@ -9,7 +9,7 @@ file's problems are raised together in one :class:`ArgmapError`.
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "m.yaml").write_text("argmap: 1\\nclaims:\\n  - id: a\\n    text: A.\\n")
 >>> loaded = load(d / "m.yaml")
->>> loaded.map.claim("a").location.line
+>>> loaded.map.location("a").line
 3
 """
 
@@ -421,9 +421,7 @@ _HINT_BUDGET = 200_000
 
 
 def _attach_locations(m: ArgumentMap, sourcemap: SourceMap) -> None:
-    for section in ("claims", "evidence", "inferences"):
-        for i, el in enumerate(getattr(m, section)):
-            el.set_location(sourcemap.find((section, i)))
+    m.set_sourcemap(sourcemap)
 
 
 # ------------------------------------------------------------------ readers

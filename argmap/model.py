@@ -14,8 +14,8 @@ anchored by verbatim quotes, **evidence** records for outside support, and
 >>> [i.id for i in m.inferences_into("a")]
 ['i']
 
-Every element keeps where it came from (:attr:`Element.location`); the loader
-sets it, the model never reads a file.
+Every element keeps where it came from (:meth:`ArgumentMap.location`); the
+loader sets it, the model never reads a file.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
-from argmap.locations import Location
+from argmap.locations import Location, SourceMap
 
 __all__ = [
     "FORMAT_VERSION",
@@ -149,18 +149,14 @@ class _Strict(BaseModel):
 
 
 class Element(_Strict):
-    """Base of everything that has an id and a place in the map file."""
+    """Base of everything that has an id and a place in the map file.
+
+    Where an element came from is kept by its map (:meth:`ArgumentMap.location`),
+    not on the element: a private attribute per element would double pydantic's
+    per-element work on large maps.
+    """
 
     id: Id
-    _location: Optional[Location] = PrivateAttr(default=None)
-
-    @property
-    def location(self) -> Optional[Location]:
-        """Where the element starts in its file (set by the loader)."""
-        return self._location
-
-    def set_location(self, location: Optional[Location]) -> None:
-        self._location = location
 
 
 class Anchor(_Strict):
@@ -261,6 +257,24 @@ class ArgumentMap(_Strict):
     inferences: list[Inference] = Field(default_factory=list)
 
     _index: Optional[dict] = PrivateAttr(default=None)
+    _sourcemap: Optional[SourceMap] = PrivateAttr(default=None)
+
+    def set_sourcemap(self, sourcemap: Optional[SourceMap]) -> None:
+        """Remember where the map's elements are in its file (the loader calls this)."""
+        self._sourcemap = sourcemap
+
+    def location(self, id: str) -> Optional[Location]:
+        """Where the element ``id`` starts in the map's file, if the map was loaded from one.
+
+        >>> m = ArgumentMap.model_validate({"argmap": 1, "claims": [{"id": "a", "text": "A."}]})
+        >>> m.set_sourcemap(SourceMap("m.yaml", {("claims", 0): (3, 5)}))
+        >>> str(m.location("a"))
+        'm.yaml:3:5'
+        """
+        if self._sourcemap is None:
+            return None
+        place = self._ids()["places"].get(id)
+        return self._sourcemap.find(place) if place is not None else None
 
     def _ids(self) -> dict:
         if self._index is None:
@@ -273,7 +287,12 @@ class ArgumentMap(_Strict):
                 into.setdefault(inf.conclusion, []).append(inf)
                 for p in inf.premises:
                     out_of.setdefault(p, []).append(inf)
+            places = {}
+            for section in ("inferences", "evidence", "claims"):  # the first of a duplicate id wins
+                for i, el in reversed(list(enumerate(getattr(self, section)))):
+                    places[el.id] = (section, i)
             self._index = {
+                "places": places,
                 "claims": claims,
                 "evidence": evidence,
                 "inferences": inferences,
