@@ -65,6 +65,17 @@ class EntryView:
     def target(self) -> str:
         return self.entry.target
 
+    def details(self) -> list[tuple[str, str, str]]:
+        """The entry's optional parts that are present, as ``(kind, label, text)`` in report order."""
+        en = self.entry
+        parts = [
+            ("meta", "Requested source", en.requested_source),
+            ("meta", "Proposed text", en.proposed_text),
+            ("response", "Author's response", en.response),
+            ("stale", "Stale", "; ".join(self.stale)),
+        ]
+        return [(kind, label, text) for kind, label, text in parts if text]
+
 
 @dataclass
 class ElementView:

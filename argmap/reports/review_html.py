@@ -128,14 +128,8 @@ def _entry(e: EntryView, report: ReviewReport, with_target: bool = False) -> str
     )
     if en.comment:
         parts.append(f"<p>{esc(en.comment)}</p>")
-    if en.requested_source:
-        parts.append(f"<p class=\"meta\">Requested source: {esc(en.requested_source)}</p>")
-    if en.proposed_text:
-        parts.append(f"<p class=\"meta\">Proposed text: {esc(en.proposed_text)}</p>")
-    if en.response:
-        parts.append(f"<p class=\"response\">Author's response: {esc(en.response)}</p>")
-    if e.stale:
-        parts.append(f"<p class=\"stale\">Stale: {esc('; '.join(e.stale))}</p>")
+    for kind, label, text in e.details():
+        parts.append(f'<p class="{kind}">{label}: {esc(text)}</p>')
     parts.append("</li>")
     return "".join(parts)
 

@@ -49,14 +49,7 @@ def _entry_line(e: EntryView, with_target: bool = False) -> list[str]:
     if en.comment:
         head += f": {md(en.comment)}"
     out = [head]
-    if en.requested_source:
-        out.append(f"  - Requested source: {md(en.requested_source)}")
-    if en.proposed_text:
-        out.append(f"  - Proposed text: {md(en.proposed_text)}")
-    if en.response:
-        out.append(f"  - Author's response: {md(en.response)}")
-    if e.stale:
-        out.append(f"  - Stale: {md('; '.join(e.stale))}")
+    out.extend(f"  - {label}: {md(text)}" for _, label, text in e.details())
     return out
 
 
