@@ -22,6 +22,7 @@ from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location
+from argmap.readers.argdown_text import RELATION
 
 __all__ = [
     "Line",
@@ -44,7 +45,6 @@ RELATION_OPS = ("+>", "->", "<+", "<-", "><", "_>", "<_", "+", "-")
 """Relation markers, longest first. ``+> -> >< _>``: the parent is the source;
 ``+ <+ - <- <_``: the child is the source."""
 
-_RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|\+|<-|-|><|_>|<_)")
 _INFERENCE_START = re.compile(r"[ \t]*--")
 _NUMBER = re.compile(r"([ \t]*)\((\d+)\)")
 _HEADING = re.compile(r"(#+) ")
@@ -403,7 +403,7 @@ def _classify(line: str, number: int, block_start: bool) -> Line:
     m = _INFERENCE_START.match(line)
     if m:
         return Line("inference", number, column=m.end() + 1, marker_column=m.end() - 1)
-    m = _RELATION.match(line)
+    m = RELATION.match(line)
     if m:
         indent = len(m.group(1).expandtabs(1))
         rest = line[m.end() :]

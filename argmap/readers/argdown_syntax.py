@@ -40,6 +40,7 @@ from argmap.readers.argdown_lexer import ARG_REF as _ARG_REF
 from argmap.readers.argdown_lexer import LINK as _LINK
 from argmap.readers.argdown_lexer import REF as _REF
 from argmap.readers.argdown_lexer import RELATION_OPS, Ahead, Line, blank_comments, comment_lines, data_end, lex, link_at
+from argmap.readers.argdown_text import collapse, special, unescape
 
 __all__ = [
     "Element",
@@ -63,14 +64,6 @@ _ARG_DEF = re.compile(r"<([^\n]+?)>:")
 _MENTION = re.compile(r"@(\[[^\n]+?\]|<[^\n]+?>)([ \t]?)")
 _TAG = re.compile(r"#(?:\(([^)]+)\)|([A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))([ \t]?)")
 
-SPECIAL_CHARS = {
-    ".A.": "∀", ":A:": "∀", ".E.": "∃", ":E:": "∃",
-    ".<->.": "↔", ":<->:": "↔", ".->.": "→", ":->:": "→",
-    ".~.": "¬", ":~:": "¬", ".^.": "∧", ":^:": "∧", ".v.": "∨", ":v:": "∨",
-    ".<>.": "◇", ":<>:": "◇", ".[].": "◻", ":[]:": "◻", ":heart:": "❤", ".heart.": "❤",
-}
-"""Argdown's shorthands for logical symbols (and the heart its primer uses)."""
-_SPECIAL = re.compile("|".join(re.escape(k) for k in sorted(SPECIAL_CHARS, key=len, reverse=True)))
 
 
 # ------------------------------------------------------------------ tree
@@ -393,7 +386,7 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
     n = len(s)
     simple = _SIMPLE_REF.match(s) if head else None
     if simple:  # the common "[Title]" reference: nothing else to read
-        owner.kind, owner.title = "reference", _unescape(simple.group(1)).strip()
+        owner.kind, owner.title = "reference", unescape(simple.group(1)).strip()
         return
     if head:
         m = None
@@ -415,9 +408,9 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
                     owner.kind, owner.title, owner.is_argument = "reference", m.group(1), True
         if m:
             i = m.end()
-            owner.title = _unescape(owner.title).strip()
+            owner.title = unescape(owner.title).strip()
     if not _MAY_START.search(s, i):  # plain text: no escape, data, link, mention, tag, emphasis or break
-        owner.text = _special(_collapse(s[i:]))
+        owner.text = special(collapse(s[i:]))
         return
     pieces: list = []  # str, or (marker, position) for bold/italic candidates
     ahead = Ahead(s)  # each opener is checked against the next closer: linear on long lines
@@ -472,7 +465,7 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
         j = plain.end() if plain else i + 1
         pieces.append(s[i:j])
         i = j
-    owner.text = _special(_collapse(_resolve_markers(pieces, s)))
+    owner.text = special(collapse(_resolve_markers(pieces, s)))
 
 
 def _mention_at(s: str, i: int, ahead: Ahead) -> Optional[re.Match]:
@@ -501,22 +494,8 @@ def _resolve_markers(pieces: list, source: str) -> str:
     return "".join(p if isinstance(p, str) else (p[0] if keep[k] else "") for k, p in enumerate(pieces))
 
 
-_SPACES = re.compile(r"\s+")
-_ESCAPE = re.compile(r"\\(.)")
 _PLAIN = re.compile(r"[^\\{\[@#*_\n]+")
 _MAY_START = re.compile(r"[\\{\[@#*_\n]")
-
-
-def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
-
-def _special(text: str) -> str:
-    return _SPECIAL.sub(lambda m: SPECIAL_CHARS[m.group(0)], text) if "." in text or ":" in text else text
-
-
-def _unescape(text: str) -> str:
-    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def parse_inference(inf: Inference, file: str) -> None:
@@ -536,7 +515,7 @@ def parse_inference(inf: Inference, file: str) -> None:
         rules_text.append(s[i])
         i += 1
     text = "".join(rules_text)
-    inf.rules = [_special(_collapse(r)) for r in text.split(",") if r.strip()]
+    inf.rules = [special(collapse(r)) for r in text.split(",") if r.strip()]
 
 
 def _walk_contents(blocks: list, file: str, remove_tags: bool) -> None:
