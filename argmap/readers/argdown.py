@@ -50,43 +50,25 @@ survives the round trip.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location, SourceMap
-from argmap.readers.argdown_model import ArgdownModel, Argument, Relation, Statement, build
+from argmap.readers.argdown_text import VERBS, make_id
 
-__all__ = ["Statement", "Argument", "Relation", "ArgdownModel", "build", "to_map", "read", "read_text", "make_id"]
+if TYPE_CHECKING:
+    from argmap.readers.argdown_model import ArgdownModel
+
+__all__ = ["build", "to_map", "read", "read_text", "make_id"]
 
 # ------------------------------------------------------------- to argmap
 
-_ID_OK = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$")
-_ID_BAD = re.compile(r"[^A-Za-z0-9_.:\-]+")
+def build(text: str, file: str = "<argdown>", max_depth: int = 200) -> "ArgdownModel":
+    """Argdown text → Argdown's own model (see :mod:`argmap.readers.argdown_model`)."""
+    from argmap.readers import argdown_model
 
-
-def make_id(title: str, used: set) -> str:
-    """A valid, unused id for a title: the title itself when it is valid.
-
-    >>> used = {"a"}
-    >>> make_id("Untitled 3", used), make_id("a", used), make_id("??", used)
-    ('Untitled-3', 'a-2', 'x')
-    """
-    base = title if _ID_OK.match(title) and len(title) <= 200 else _ID_BAD.sub("-", title).strip("-.:")[:180]
-    if not base or not _ID_OK.match(base):
-        base = "x" + ("-" + base if base else "")
-        base = base if _ID_OK.match(base) else "x"
-    candidate = base
-    n = 2
-    while candidate in used:
-        candidate = f"{base}-{n}"
-        n += 1
-    used.add(candidate)
-    return candidate
-
-
-_VERB = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+    return argdown_model.build(text, file, max_depth)
 
 
 def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
@@ -256,7 +238,7 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
             if tkind == "claim":
                 pairs.append((tid, src, "attack"))
         for a, b, kind in pairs:
-            verb = "contradicts" if rel.type == "contradictory" else _VERB[kind]
+            verb = "contradicts" if rel.type == "contradictory" else VERBS[kind]
             name = f"{a}-{verb}-{b}"
             iid = make_id(name if len(name) <= 120 else f"{verb}-{len(inferences) + 1}", used)
             inf = {"id": iid, "premises": [a], "conclusion": b, "kind": kind}
@@ -315,5 +297,10 @@ def read_text(text: str, file: str = "<argdown>", max_depth: int = 200):
 
 
 def read(path: Path, text: str, limits) -> tuple:
-    """The loader's entry point (see :data:`argmap.loading.READERS`)."""
-    return read_text(text, str(path), getattr(limits, "max_depth", 200))
+    """The loader's entry point (see :data:`argmap.loading.READERS`): the single-pass
+    reader for the plain core of Argdown (:mod:`argmap.readers.argdown_fast`), else
+    the full one."""
+    from argmap.readers.argdown_fast import read_fast
+
+    depth = getattr(limits, "max_depth", 200)
+    return read_fast(text, str(path), depth) or read_text(text, str(path), depth)

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["RELATION", "SPECIAL_CHARS", "collapse", "special", "unescape"]
+__all__ = ["RELATION", "RELATION_MARKER", "SPECIAL_CHARS", "collapse", "special", "unescape", "make_id", "VERBS"]
 
-RELATION = re.compile(r"([ \t]*)(\+>|->|<\+|\+|<-|-|><|_>|<_)")
-"""A relation line: its indentation and its marker (longest markers first)."""
+RELATION_MARKER = r"\+>|->|<\+|\+|<-|-|><|_>|<_"
+"""The relation markers as a regular expression, longest first where one begins another."""
+
+RELATION = re.compile(r"([ \t]*)(" + RELATION_MARKER + ")")
+"""The start of a relation line: its indentation and its marker."""
 
 SPECIAL_CHARS = {
     ".A.": "∀", ":A:": "∀", ".E.": "∃", ":E:": "∃",
@@ -33,20 +36,49 @@ SPECIAL_CHARS = {
 """Argdown's shorthands for logical symbols (and the heart its primer uses)."""
 
 _SPECIAL = re.compile("|".join(re.escape(k) for k in sorted(SPECIAL_CHARS, key=len, reverse=True)))
-_SPACES = re.compile(r"\s+")
 _ESCAPE = re.compile(r"\\(.)")
 
 
 def collapse(text: str) -> str:
     """Runs of white space (line breaks too) made one space; ends trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() and the regex \s+ agree on what is white space
 
 
 def special(text: str) -> str:
     """Argdown's symbol shorthands replaced by their characters."""
-    return _SPECIAL.sub(lambda m: SPECIAL_CHARS[m.group(0)], text) if "." in text or ":" in text else text
+    if text.count(".") + text.count(":") < 2:  # every shorthand has two of them: .A. :heart:
+        return text
+    return _SPECIAL.sub(lambda m: SPECIAL_CHARS[m.group(0)], text)
 
 
 def unescape(text: str) -> str:
     """Backslash escapes resolved: ``\\x`` becomes ``x``."""
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+_ID_OK = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.:\-]*$")
+_ID_BAD = re.compile(r"[^A-Za-z0-9_.:\-]+")
+
+
+def make_id(title: str, used: set) -> str:
+    """A valid, unused argmap id for an Argdown title: the title itself when it is valid.
+
+    >>> used = {"a"}
+    >>> make_id("Untitled 3", used), make_id("a", used), make_id("??", used)
+    ('Untitled-3', 'a-2', 'x')
+    """
+    base = title if _ID_OK.match(title) and len(title) <= 200 else _ID_BAD.sub("-", title).strip("-.:")[:180]
+    if not base or not _ID_OK.match(base):
+        base = "x" + ("-" + base if base else "")
+        base = base if _ID_OK.match(base) else "x"
+    candidate = base
+    n = 2
+    while candidate in used:
+        candidate = f"{base}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+"""The verb in the id of an inference made from an Argdown relation: ``b-supports-a``."""
