@@ -124,3 +124,18 @@ def test_closed_pipe_ends_quietly(tmp_path):
         os.close(write_end)
     assert proc.returncode == 1
     assert proc.stderr.decode() == ""
+
+
+def test_the_program_writes_all_its_output_before_its_quick_exit(run_process, tmp_path):
+    """``argmap`` ends with os._exit once its output is flushed: nothing may be cut off."""
+    from tests.benchmarks.generate import generate, to_argdown
+
+    path = tmp_path / "big.argdown"
+    path.write_text(to_argdown(generate(1500, 3000, seed=5)), encoding="utf-8")
+    result = run_process("audit", "--fail-on", "never", "--format", "json", path)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout) > 128 * 1024  # well over a pipe's buffer (64 KiB)
+    report = __import__("json").loads(result.stdout)
+    assert report["summary"]["findings"] == len(report["findings"]) > 400
+    failing = run_process("audit", "--fail-on", "warning", path)  # the exit code survives the quick exit
+    assert failing.returncode == 1 and failing.stdout.rstrip().endswith("in 1 file")
