@@ -365,19 +365,20 @@ def validate_data(data: Any, sourcemap: SourceMap, model: type[BaseModel] = Argu
 def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
     """Duplicate ids and references that do not resolve."""
     diags: list[Diagnostic] = []
-    seen: dict[str, tuple[str, int]] = {}  # id → where it was first used (described only for a duplicate)
-    for section in ("claims", "evidence", "inferences"):
-        for i, el in enumerate(getattr(m, section)):
-            here = (section, i)
-            first = seen.setdefault(el.id, here)
-            if first is not here:
-                used = f"{_ELEMENT_NAMES[first[0]]} at line {sourcemap.find(first).line}"
-                diags.append(
-                    Diagnostic(sourcemap.find((section, i, "id")), f"duplicate id '{el.id}' (already used by {used})")
-                )
     claims = {c.id for c in m.claims}
     evidence = {e.id for e in m.evidence}
     inferences = {i.id for i in m.inferences}
+    if len(claims | evidence | inferences) < len(m.claims) + len(m.evidence) + len(m.inferences):
+        seen: dict[str, tuple[str, int]] = {}  # id → where it was first used
+        for section in ("claims", "evidence", "inferences"):
+            for i, el in enumerate(getattr(m, section)):
+                here = (section, i)
+                first = seen.setdefault(el.id, here)
+                if first is not here:
+                    used = f"{_ELEMENT_NAMES[first[0]]} at line {sourcemap.find(first).line}"
+                    diags.append(
+                        Diagnostic(sourcemap.find((section, i, "id")), f"duplicate id '{el.id}' (already used by {used})")
+                    )
 
     unresolved: dict[int, str] = {}  # index in diags -> the reference, for a did-you-mean hint
 
@@ -400,6 +401,8 @@ def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
                 dangling(("inferences", ii, "conclusion"), inf.conclusion, "the id of an inference (an undercut targets an inference)")
         elif inf.conclusion not in claims:
             dangling(("inferences", ii, "conclusion"), inf.conclusion, "the id of a claim")
+    if not diags:
+        return diags
     order = sorted(range(len(diags)), key=lambda k: (diags[k].location.line, diags[k].location.column))
     alive = sorted(claims | evidence | inferences)
     budget = _HINT_BUDGET  # id comparisons: hints stay cheap when thousands of ids are missing
