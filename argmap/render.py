@@ -197,6 +197,11 @@ class _Builder:
         if worst:
             self.use(f"flag-{worst}")
             attrs.update(style=f"filled,{style.SEVERITY_DASH[worst]}", color=style.SEVERITY_COLOR[worst], penwidth="2")
+        change = ""
+        if self.color_by == "change":  # a diff view: evidence is coloured by change like claims
+            fill, change = self._fill(e.id)
+            if change != "unchanged":
+                attrs["fillcolor"] = fill
         self.use("evidence")
         tip = [f"Evidence {e.id}"]
         if e.quote:
@@ -207,7 +212,7 @@ class _Builder:
         if e.url:
             tip.append(f"URL: {e.url}")  # shown as text only, never a link
         attrs["tooltip"] = _tip(tip + _finding_lines(fs))
-        attrs["class"] = _classes("evidence", "flagged" if fs else "", worst, *sorted({f.rule for f in fs if f.rule}))
+        attrs["class"] = _classes("evidence", "flagged" if fs else "", worst, change, *sorted({f.rule for f in fs if f.rule}))
         _node(g, node_name(e.id), _label(lines), **attrs)
 
     def inference(self, g: graphviz.Digraph, i: Any, shown: Optional[set]) -> None:

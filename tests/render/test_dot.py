@@ -114,6 +114,11 @@ def test_changes_colour_by_change(load_map):
     assert 'class="claim added" fillcolor="#cfe8c4" id="claim-p1"' in dot
     assert "changed since the old version" in dot
     assert 'class="inference support added"' in dot
+    # evidence too: added or changed evidence is filled as such, unchanged keeps its paper colour
+    dot = to_dot(load_map(LINKED), [], changes={"e1": "added"})
+    assert 'class="evidence added" fillcolor="#cfe8c4" fontsize="9" id="evidence-e1"' in dot
+    dot = to_dot(load_map(LINKED), [], changes={})
+    assert 'class="evidence unchanged" fillcolor="#f4f1e8"' in dot
 
 
 def test_focus_on_evidence_and_on_an_undercut_step(load_map):

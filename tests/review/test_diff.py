@@ -168,4 +168,5 @@ def test_render_diff_colours_nodes_by_change(run_cli, tmp_path):
     assert "added" in classes["claim-r"]
     assert "changed" in classes["claim-p"] and "changed" in classes["claim-q"]
     assert "unchanged" in classes["claim-t"]
+    assert "added" in classes["evidence-e2"]
     assert "claim-gone" not in classes  # removed elements are not in the new map
