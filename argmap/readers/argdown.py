@@ -62,13 +62,15 @@ if TYPE_CHECKING:
 
 __all__ = ["build", "to_map", "read", "read_text", "make_id"]
 
-# ------------------------------------------------------------- to argmap
 
 def build(text: str, file: str = "<argdown>", max_depth: int = 200) -> "ArgdownModel":
     """Argdown text → Argdown's own model (see :mod:`argmap.readers.argdown_model`)."""
     from argmap.readers import argdown_model
 
     return argdown_model.build(text, file, max_depth)
+
+
+# ------------------------------------------------------------- to argmap
 
 
 def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
