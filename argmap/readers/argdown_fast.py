@@ -33,7 +33,9 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from argmap.readers.argdown_text import RELATION_MARKER, VERBS, collapse, make_id, special
+from argmap.readers.argdown_text import (
+    PARENT_IS_SOURCE, RELATION_MARKER, RELATION_TYPE, VERBS, collapse, make_id, special,
+)
 
 __all__ = ["read_fast"]
 
@@ -50,12 +52,6 @@ _YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
 _NEVER = ("//", "/*", "<!--", "{")
 """Comments, and ``{`` (data may run over lines, which changes how lines are read)."""
 
-_OP_TYPE = {
-    "+>": "support", "+": "support", "<+": "support",
-    "->": "attack", "-": "attack", "<-": "attack",
-    "><": "contradictory", "_>": "undercut", "<_": "undercut",
-}
-_PARENT_IS_SOURCE = frozenset({"+>", "->", "><", "_>"})
 _DEPTH = 200  # deeper relation trees go to the full reader
 
 
@@ -129,8 +125,8 @@ def _read(text: str, max_depth: int) -> tuple[Optional[str], dict, list]:
                 statements[name] = [[], None]
             for op, child, rline, rcolumn in children:
                 other = statement(child)
-                rtype = _OP_TYPE[op]
-                source, target = (name, other) if op in _PARENT_IS_SOURCE else (other, name)
+                rtype = RELATION_TYPE[op]
+                source, target = (name, other) if op in PARENT_IS_SOURCE else (other, name)
                 key = (rtype, source, target)
                 if key in seen or (rtype == "contradictory" and (rtype, target, source) in seen):
                     continue

@@ -26,15 +26,10 @@ from typing import Optional
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location
 from argmap.readers import argdown_syntax as syn
+from argmap.readers.argdown_text import PARENT_IS_SOURCE, RELATION_TYPE
 
 __all__ = ["Member", "Statement", "PcsEntry", "InferenceStep", "Argument", "Relation", "ArgdownModel", "build"]
 
-_OP_TYPE = {
-    "+>": "support", "+": "support", "<+": "support",
-    "->": "attack", "-": "attack", "<-": "attack",
-    "><": "contradictory", "_>": "undercut", "<_": "undercut",
-}
-_PARENT_IS_SOURCE = {"+>", "->", "><", "_>"}
 
 
 @dataclass
@@ -218,8 +213,8 @@ class _Builder:
 
     def relation(self, parent: tuple, rel: syn.Relation) -> None:
         child = self.element(rel.child)
-        rtype = _OP_TYPE[rel.op]
-        if rel.op in _PARENT_IS_SOURCE:
+        rtype = RELATION_TYPE[rel.op]
+        if rel.op in PARENT_IS_SOURCE:
             source, target = parent, child
         else:
             source, target = child, parent

@@ -1,4 +1,4 @@
-"""Small pieces of Argdown's text rules shared by its readers.
+"""Pieces of Argdown's rules that both Argdown readers use: markers, their meaning, text, ids.
 
 Both the full reader (:mod:`argmap.readers.argdown_lexer` and
 :mod:`argmap.readers.argdown_syntax`) and the single-pass reader
@@ -19,13 +19,24 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["RELATION", "RELATION_MARKER", "SPECIAL_CHARS", "collapse", "special", "unescape", "make_id", "VERBS"]
+__all__ = ["RELATION", "RELATION_MARKER", "RELATION_TYPE", "PARENT_IS_SOURCE", "SPECIAL_CHARS", "collapse", "special", "unescape", "make_id", "VERBS"]
 
 RELATION_MARKER = r"\+>|->|<\+|\+|<-|-|><|_>|<_"
 """The relation markers as a regular expression, longest first where one begins another."""
 
 RELATION = re.compile(r"([ \t]*)(" + RELATION_MARKER + ")")
 """The start of a relation line: its indentation and its marker."""
+
+RELATION_TYPE = {
+    "+>": "support", "+": "support", "<+": "support",
+    "->": "attack", "-": "attack", "<-": "attack",
+    "><": "contradictory", "_>": "undercut", "<_": "undercut",
+}
+"""What each relation marker means in Argdown's model."""
+
+PARENT_IS_SOURCE = frozenset({"+>", "->", "><", "_>"})
+"""Markers whose relation runs from the line above to the marked line (``+>``); the others
+run from the marked line to the one above (``<+``, ``+``)."""
 
 SPECIAL_CHARS = {
     ".A.": "∀", ":A:": "∀", ".E.": "∃", ":E:": "∃",
