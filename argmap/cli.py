@@ -71,6 +71,10 @@ class LazyGroup(click.Group):
             _silence_stdout()
             ctx.exit(1)
         except Exception as exc:  # noqa: BLE001 - the one place internal errors are reported
+            if _no_space(exc):  # the disk is full: not a bug, and the output is cut short
+                click.echo(f"argmap: error: cannot write the output: {exc}", err=True)
+                _silence_stdout()
+                ctx.exit(1)
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(
@@ -79,6 +83,13 @@ class LazyGroup(click.Group):
                 err=True,
             )
             ctx.exit(3)
+
+
+def _no_space(exc: BaseException) -> bool:
+    """True for the errors of writing to a full disk or past a file-size limit."""
+    import errno
+
+    return isinstance(exc, OSError) and exc.errno in {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def _silence_stdout() -> None:
@@ -125,19 +136,31 @@ def run() -> None:
     """
     import os
 
+    unwritten: Optional[BaseException] = None
     try:
         main()
         code: Any = 0
     except SystemExit as exc:
         code = exc.code
+    except OSError as exc:  # writing failed outside a command (--version, --help)
+        if not _no_space(exc):
+            raise
+        unwritten, code = exc, 1
     if code is None:
         code = 0
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (argmap ... | head): nothing more to say
-            pass
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (argmap ... | head): nothing more to say
+        code = code or 1
+    except (OSError, ValueError) as exc:  # a full disk: the output is cut short, so say so
+        unwritten, code = unwritten or exc, code or 1
+    try:
+        if unwritten is not None:
+            print(f"argmap: error: cannot write the output: {unwritten}", file=sys.stderr)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
     os._exit(code)

@@ -139,3 +139,34 @@ def test_the_program_writes_all_its_output_before_its_quick_exit(run_process, tm
     assert report["summary"]["findings"] == len(report["findings"]) > 400
     failing = run_process("audit", "--fail-on", "warning", path)  # the exit code survives the quick exit
     assert failing.returncode == 1 and failing.stdout.rstrip().endswith("in 1 file")
+
+
+def test_output_that_cannot_be_written_is_an_error_not_silence():
+    """A full disk at the last flush: exit 1 and say so (a silent exit 0 would hide a cut-off report)."""
+    code = """
+        import io, sys
+        class Full(io.StringIO):
+            def flush(self):
+                raise OSError(28, "No space left on device")
+        sys.stdout = Full()
+        sys.argv = ["argmap", "--version"]
+        from argmap.cli import run
+        run()
+    """
+    result = _subprocess(code)
+    assert result.returncode == 1
+    assert result.stderr == "argmap: error: cannot write the output: [Errno 28] No space left on device\n"
+
+
+def test_a_full_disk_while_a_command_writes_is_an_error_not_a_bug(monkeypatch, tmp_path):
+    path = tmp_path / "map.yaml"
+    path.write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(click, "echo", lambda *a, **k: full() if not k.get("err") else print(a[0], file=sys.stderr))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 1
+    assert "cannot write the output: [Errno 28] No space left on device" in result.stderr
+    assert "internal error" not in result.stderr
