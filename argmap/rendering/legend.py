@@ -30,6 +30,8 @@ COLUMN = 16
 """Items per row (top-down maps) and per column (left-right maps)."""
 
 _IN = "\t\t"
+_CHAR_WIDTH = 0.075
+"""Inches per character of legend text (9 pt Helvetica, generously): wide enough for the longest."""
 
 
 def _sample_node(key: str) -> dict:
@@ -78,6 +80,10 @@ def legend_lines(used: list[str], map_findings: list[tuple[str, str]], *, flip: 
     ]
     items: list[list[str]] = []
     seconds: list[str] = []
+    beside = [style.LEGEND[k][1] for k in keys if k == "junction" or style.LEGEND[k][0] == "edge"]
+    # left-right: the words of edge samples share one column; one width and left-aligned
+    # text there give every sample edge the same length
+    column = {"width": f"{max(map(len, beside), default=0) * _CHAR_WIDTH:.2f}"} if flip else {}
     for n, key in enumerate(keys):
         kind, words = style.LEGEND[key]
         first, second = f"%legend{n}", f"%legend{n}b"
@@ -87,7 +93,8 @@ def legend_lines(used: list[str], map_findings: list[tuple[str, str]], *, flip: 
                 "shape": "point", "width": "0.05", "color": style.MUTED}
             group = {"group": f"legend{n}"} if flip else {}  # keeps sample and words on one line
             lines.append(node_stmt(first, "", {"id": f"legend-{n}", **sample, **group}, _IN))
-            lines.append(node_stmt(second, text, {"id": f"legend-{n}b", "shape": "plaintext", **group}, _IN))
+            words_label = text + "\\l" if flip else text
+            lines.append(node_stmt(second, words_label, {"id": f"legend-{n}b", "shape": "plaintext", **group, **column}, _IN))
             arrow = _sample_edge(key) if kind == "edge" else {"style": "invis"}
             if flip:
                 arrow = {**arrow, "weight": "100"}  # straight: the words beside their sample
