@@ -32,6 +32,8 @@ def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool
     from argmap.evaluation.explanation import explain as build
     from argmap.locations import Location
 
+    if not file.exists() and Path(claim_id).is_file():
+        raise click.UsageError(f"the map file comes first: argmap explain {claim_id} {file}")
     loaded = load_map(file, allow_outside, read_source=False)
     m = loaded.map
     if m.claim(claim_id) is None:

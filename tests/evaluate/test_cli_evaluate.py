@@ -113,3 +113,10 @@ def test_explain_and_evaluate_strip_terminal_escapes(run_cli, write_map):
         assert result.exit_code == 0, result.output
         assert "The red thesis." in result.stdout
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_explain_with_the_arguments_swapped_says_which_comes_first(run_cli, write_map):
+    path = write_map(MAP)
+    result = run_cli("explain", "t", path)
+    assert result.exit_code == 2
+    assert f"the map file comes first: argmap explain {path} t" in result.stderr
