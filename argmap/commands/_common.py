@@ -10,7 +10,10 @@ import click
 
 from argmap.fsutil import atomic_write
 
-__all__ = ["map_files", "map_file", "allow_outside_option", "load_map", "load_each", "echo_errors", "emit"]
+__all__ = [
+    "map_files", "map_file", "allow_outside_option", "load_map", "load_each", "echo_errors", "emit",
+    "note_source_text",
+]
 
 map_files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 map_file = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -74,3 +77,23 @@ def _is_terminal(stream) -> bool:
         return bool(stream.isatty())
     except (AttributeError, ValueError):  # replaced or closed stream
         return False
+
+
+def note_source_text(m, file: Path, output: Optional[Path]) -> None:
+    """Say so on stderr when a map written to ``output`` names a source text that is
+    beside ``file`` but not beside ``output`` (the path is relative to the map's folder)."""
+    ref = m.source.text
+    if not ref or output is None or str(output) == "-" or "://" in ref:
+        return
+    try:
+        if (output.parent / ref).exists() or not (file.parent / ref).is_file():
+            return
+    except (OSError, ValueError):
+        return
+    from argmap.terminal import one_line
+
+    click.echo(
+        f"argmap: note: {one_line(str(output))} names the source text '{one_line(ref)}', which is beside "
+        f"{one_line(str(file))} but not beside it: copy it there for audit, anchor and coverage",
+        err=True,
+    )

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, load_map, map_file
+from argmap.commands._common import allow_outside_option, emit, load_map, map_file, note_source_text
 from argmap.writers import WRITERS, get_writer
 
 
@@ -20,3 +20,4 @@ def export(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) ->
     """Export a map (YAML, Argdown or AIF) to another format."""
     loaded = load_map(file, allow_outside)
     emit(get_writer(fmt)(loaded), output)
+    note_source_text(loaded.map, file, output)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import emit, map_file
+from argmap.commands._common import emit, map_file, note_source_text
 
 FORMATS = ("argdown", "aif", "microtext", "yaml", "json")
 """Input formats ``--from`` accepts: the loader's formats, plus Potsdam microtext XML."""
@@ -28,6 +28,7 @@ def import_(file: Path, output: Optional[Path], fmt: Optional[str]) -> None:
 
         m = load(file, fmt=fmt, read_source=False).map
     emit(to_yaml(m), output)
+    note_source_text(m, file, output)
 
 
 def _load_microtext(path: Path):

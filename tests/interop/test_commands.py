@@ -63,3 +63,21 @@ def test_export_to_dot(run_cli):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("digraph")
     assert "Taxes should rise." in result.stdout
+
+
+def test_export_elsewhere_notes_a_source_text_left_behind(run_cli, write_map, tmp_path):
+    path = write_map("argmap: 1\nsource:\n  text: article.txt\nclaims:\n  - id: a\n    text: A.\n    quote: Alpha\n",
+                     source="Alpha beta.", source_name="article.txt")
+    away = tmp_path / "away"
+    away.mkdir()
+    result = run_cli("export", path, "--to", "argdown", "-o", away / "m.argdown")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"argmap: note: {away / 'm.argdown'} names the source text 'article.txt', which is beside {path} "
+        "but not beside it: copy it there for audit, anchor and coverage\n"
+    )
+    assert run_cli("audit", away / "m.argdown").exit_code == 1  # as the note says: the text is missing there
+    beside = run_cli("export", path, "--to", "argdown", "-o", tmp_path / "m.argdown")
+    assert beside.exit_code == 0 and beside.stderr == ""
+    imported = run_cli("import", tmp_path / "m.argdown", "-o", away / "back.yaml")
+    assert "names the source text 'article.txt'" in imported.stderr
