@@ -21,7 +21,6 @@ cannot write: No such file or directory
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Union
 
@@ -45,6 +44,8 @@ def atomic_write(path: Union[str, Path], data: Union[str, bytes], *, encoding: s
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise ArgmapError(Diagnostic(Location(str(shown)), "cannot write: is a folder"))
+    import tempfile  # here, not at import: it costs 8 ms that commands writing to stdout need not pay
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
