@@ -152,7 +152,8 @@ def run() -> None:
         print(code, file=sys.stderr)
         code = 1
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when started with standard output closed
+            sys.stdout.flush()
     except BrokenPipeError:  # the reader went away (argmap ... | head): nothing more to say
         code = code or 1
     except (OSError, ValueError) as exc:  # a full disk: the output is cut short, so say so
@@ -160,7 +161,8 @@ def run() -> None:
     try:
         if unwritten is not None:
             print(f"argmap: error: cannot write the output: {unwritten}", file=sys.stderr)
-        sys.stderr.flush()
+        if sys.stderr is not None:
+            sys.stderr.flush()
     except (OSError, ValueError):
         pass
     os._exit(code)

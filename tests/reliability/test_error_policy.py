@@ -170,3 +170,12 @@ def test_a_full_disk_while_a_command_writes_is_an_error_not_a_bug(monkeypatch, t
     assert result.exit_code == 1
     assert "cannot write the output: [Errno 28] No space left on device" in result.stderr
     assert "internal error" not in result.stderr
+
+
+def test_started_with_standard_output_closed_ends_quietly():
+    """``argmap --version >&-``: Python has no sys.stdout; no traceback at the quick exit."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "--version"], stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1), timeout=60
+    )
+    assert proc.returncode == 0
+    assert proc.stderr.decode() == ""
