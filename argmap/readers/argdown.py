@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location, SourceMap
-from argmap.readers.argdown_text import VERBS, make_id
+from argmap.readers.argdown_text import VERBS, claim_data, make_id, relation_id
 
 if TYPE_CHECKING:
     from argmap.readers.argdown_model import ArgdownModel
@@ -108,14 +108,10 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
         for m in st.members:
             if m.text and m.text.strip() and m.text.strip() not in texts:
                 texts.append(m.text.strip())
-        claim: dict = {"id": cid, "text": texts[0] if texts else title}
-        if len(texts) > 1:
-            claim["note"] = "Also stated as: " + " | ".join(texts[1:])
+        section = st.section if st.section is not None else (st.members[0].section if st.members else None)
+        claim = claim_data(cid, title, texts, section)
         if st.tags:
             claim["tags"] = list(st.tags)
-        section = st.section if st.section is not None else (st.members[0].section if st.members else None)
-        if section:
-            claim["section"] = section
         _apply_extra(claim, st.data.get("argmap"))
         first = next((m for m in st.members if not m.is_reference), st.members[0] if st.members else None)
         positions[("claims", len(claims))] = (first.line, first.column) if first else (1, 1)
@@ -241,9 +237,7 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
                 pairs.append((tid, src, "attack"))
         for a, b, kind in pairs:
             verb = "contradicts" if rel.type == "contradictory" else VERBS[kind]
-            name = f"{a}-{verb}-{b}"
-            iid = make_id(name if len(name) <= 120 else f"{verb}-{len(inferences) + 1}", used)
-            inf = {"id": iid, "premises": [a], "conclusion": b, "kind": kind}
+            inf = {"id": relation_id(a, verb, b, used, len(inferences) + 1), "premises": [a], "conclusion": b, "kind": kind}
             if rel.type in ("entails", "contrary", "contradictory"):
                 inf["note"] = f"Argdown relation: {rel.type}"
             positions[("inferences", len(inferences))] = (rel.line, rel.column)

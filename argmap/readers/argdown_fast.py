@@ -34,7 +34,7 @@ import re
 from typing import Any, Optional
 
 from argmap.readers.argdown_text import (
-    PARENT_IS_SOURCE, RELATION_MARKER, RELATION_TYPE, VERBS, collapse, make_id, special,
+    PARENT_IS_SOURCE, RELATION_MARKER, RELATION_TYPE, VERBS, claim_data, collapse, make_id, relation_id, special,
 )
 
 __all__ = ["read_fast"]
@@ -228,13 +228,7 @@ def _to_map(title: Optional[str], statements: dict, relations: list, file: str) 
                 if member[0] and member[0] not in texts:
                     texts.append(member[0])
             first = next((m for m in members if m[0] is not None), first)  # a definition before references
-        claim: dict = {"id": cid, "text": texts[0] if texts else name}
-        if len(texts) > 1:
-            claim["note"] = "Also stated as: " + " | ".join(texts[1:])
-        if section is None:
-            section = members[0][3]
-        if section:
-            claim["section"] = section
+        claim = claim_data(cid, name, texts, section if section is not None else members[0][3])
         positions[("claims", len(claims))] = (first[1], first[2])
         claims.append(claim)
     rows: list[tuple] = []  # (line, column, order written, inference)
@@ -244,12 +238,7 @@ def _to_map(title: Optional[str], statements: dict, relations: list, file: str) 
         kind = "support" if rtype == "support" else "attack"  # an undercut of a statement is an attack
         verb = "contradicts" if rtype == "contradictory" else VERBS[kind]
         for p, c in pairs:
-            name = f"{p}-{verb}-{c}"
-            if len(name) <= 120 and name not in used:
-                used.add(name)  # two valid ids joined by -verb- make a valid id: make_id would keep it
-            else:
-                name = make_id(name if len(name) <= 120 else f"{verb}-{len(rows) + 1}", used)
-            inf: dict = {"id": name, "premises": [p], "conclusion": c, "kind": kind}
+            inf: dict = {"id": relation_id(p, verb, c, used, len(rows) + 1), "premises": [p], "conclusion": c, "kind": kind}
             if rtype == "contradictory":
                 inf["note"] = "Argdown relation: contradictory"
             rows.append((line, column, len(rows), inf))

@@ -18,8 +18,9 @@ Both the full reader (:mod:`argmap.readers.argdown_lexer` and
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-__all__ = ["RELATION", "RELATION_MARKER", "RELATION_TYPE", "PARENT_IS_SOURCE", "SPECIAL_CHARS", "collapse", "special", "unescape", "make_id", "VERBS"]
+__all__ = ["RELATION", "RELATION_MARKER", "RELATION_TYPE", "PARENT_IS_SOURCE", "SPECIAL_CHARS", "collapse", "special", "unescape", "make_id", "VERBS", "relation_id", "claim_data"]
 
 RELATION_MARKER = r"\+>|->|<\+|\+|<-|-|><|_>|<_"
 """The relation markers as a regular expression, longest first where one begins another."""
@@ -93,3 +94,32 @@ def make_id(title: str, used: set) -> str:
 
 VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 """The verb in the id of an inference made from an Argdown relation: ``b-supports-a``."""
+
+
+def relation_id(premise: str, verb: str, conclusion: str, used: set, n: int) -> str:
+    """The id of the ``n``-th inference made from an Argdown relation: ``b-supports-a``.
+
+    >>> used = {"b-supports-a"}
+    >>> relation_id("b", "supports", "a", used, 1), relation_id("c", "attacks", "a", used, 2)
+    ('b-supports-a-2', 'c-attacks-a')
+    """
+    name = f"{premise}-{verb}-{conclusion}"
+    if len(name) <= 120 and name not in used:  # two valid ids joined by -verb- make a valid id
+        used.add(name)
+        return name
+    return make_id(name if len(name) <= 120 else f"{verb}-{n}", used)
+
+
+def claim_data(cid: str, title: str, texts: list[str], section: Optional[str]) -> dict:
+    """A claim's data from an equivalence class: its first text (else its title), the
+    other texts in ``note``, and its section.
+
+    >>> claim_data("a", "a", ["One.", "Two."], "Intro")
+    {'id': 'a', 'text': 'One.', 'note': 'Also stated as: Two.', 'section': 'Intro'}
+    """
+    claim: dict = {"id": cid, "text": texts[0] if texts else title}
+    if len(texts) > 1:
+        claim["note"] = "Also stated as: " + " | ".join(texts[1:])
+    if section:
+        claim["section"] = section
+    return claim
