@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from argmap.model import ArgumentMap
 
-__all__ = ["to_yaml"]
+__all__ = ["to_yaml", "map_extras"]
 
 
 def to_yaml(m: ArgumentMap) -> str:
@@ -23,3 +23,21 @@ def to_yaml(m: ArgumentMap) -> str:
     data = m.model_dump(mode="json", exclude_defaults=True)
     data = {"argmap": 1, **{k: v for k, v in data.items() if k != "argmap"}}
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def map_extras(m: ArgumentMap) -> dict:
+    """The map-level fields Argdown and AIF have no place for (source, thesis, evidence),
+    as plain JSON data for the writers to carry along; fields at their defaults are left out.
+
+    >>> map_extras(ArgumentMap.model_validate({"argmap": 1, "thesis": "a", "claims": [{"id": "a", "text": "A."}]}))
+    {'thesis': 'a'}
+    """
+    extras: dict = {}
+    source = m.source.model_dump(mode="json", exclude_defaults=True)
+    if source:
+        extras["source"] = source
+    if m.thesis is not None:
+        extras["thesis"] = m.thesis
+    if m.evidence:
+        extras["evidence"] = [e.model_dump(mode="json", exclude_defaults=True) for e in m.evidence]
+    return extras

@@ -30,6 +30,7 @@ from __future__ import annotations
 from argmap import jsontext
 from typing import Any
 
+from argmap.interop import map_extras
 from argmap.model import ArgumentMap, InferenceKind
 
 __all__ = ["to_aif", "write", "SCHEME_IDS"]
@@ -105,13 +106,7 @@ def to_aif(m: ArgumentMap) -> dict:
     extension["inferences"] = inferences
     if m.title is not None:
         extension["title"] = m.title
-    source = m.source.model_dump(mode="json", exclude_defaults=True)
-    if source:
-        extension["source"] = source
-    if m.thesis is not None:
-        extension["thesis"] = m.thesis
-    if m.evidence:
-        extension["evidence"] = [e.model_dump(mode="json", exclude_defaults=True) for e in m.evidence]
+    extension.update(map_extras(m))
     return {
         "nodes": nodes,
         "edges": edges,

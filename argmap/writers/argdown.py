@@ -47,6 +47,7 @@ import json
 import re
 from typing import Any, Optional
 
+from argmap.interop import map_extras
 from argmap.model import ArgumentMap, Claim, Inference, InferenceKind
 
 __all__ = ["to_argdown", "write", "escape", "data_json"]
@@ -173,13 +174,7 @@ def _front_matter(m: ArgumentMap) -> list[str]:
     if m.title is not None and m.title.strip() != m.title or m.title == "":
         extra["title"] = m.title  # Argdown readers trim titles
     lines += ["model:", "  removeTagsFromText: true"]
-    source = m.source.model_dump(mode="json", exclude_defaults=True)
-    if source:
-        extra["source"] = source
-    if m.thesis is not None:
-        extra["thesis"] = m.thesis
-    if m.evidence:
-        extra["evidence"] = [e.model_dump(mode="json", exclude_defaults=True) for e in m.evidence]
+    extra.update(map_extras(m))
     if extra:
         lines.append("argmap: " + data_json(extra))
     lines.append("===")
