@@ -22,7 +22,7 @@ from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location
-from argmap.readers.argdown_text import RELATION
+from argmap.readers.argdown_text import RELATION, RELATION_OPS
 
 __all__ = [
     "Line",
@@ -40,10 +40,6 @@ __all__ = [
     "REF",
     "ARG_REF",
 ]
-
-RELATION_OPS = ("+>", "->", "<+", "<-", "><", "_>", "<_", "+", "-")
-"""Relation markers, longest first. ``+> -> >< _>``: the parent is the source;
-``+ <+ - <- <_``: the child is the source."""
 
 _INFERENCE_START = re.compile(r"[ \t]*--")
 _NUMBER = re.compile(r"([ \t]*)\((\d+)\)")

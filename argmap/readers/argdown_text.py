@@ -20,10 +20,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["RELATION", "RELATION_MARKER", "RELATION_TYPE", "PARENT_IS_SOURCE", "SPECIAL_CHARS", "collapse", "special", "unescape", "make_id", "VERBS", "relation_id", "claim_data"]
+__all__ = ["RELATION", "RELATION_OPS", "RELATION_MARKER", "RELATION_TYPE", "PARENT_IS_SOURCE", "SPECIAL_CHARS", "collapse", "special", "unescape", "make_id", "VERBS", "relation_id", "claim_data"]
 
-RELATION_MARKER = r"\+>|->|<\+|\+|<-|-|><|_>|<_"
-"""The relation markers as a regular expression, longest first where one begins another."""
+RELATION_OPS = ("+>", "->", "<+", "<-", "><", "_>", "<_", "+", "-")
+"""Relation markers, longest first. ``+> -> >< _>``: the parent is the source;
+``+ <+ - <- <_``: the child is the source."""
+
+RELATION_MARKER = "|".join(re.escape(op) for op in RELATION_OPS)
+"""The relation markers as a regular expression (a longer marker is tried before its prefix)."""
 
 RELATION = re.compile(r"([ \t]*)(" + RELATION_MARKER + ")")
 """The start of a relation line: its indentation and its marker."""
