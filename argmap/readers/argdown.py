@@ -13,7 +13,9 @@ undercut of a reconstructed argument targets its last inference.
 
 :func:`to_map` turns that model into an :class:`~argmap.model.ArgumentMap`:
 
-* every equivalence class becomes one **claim**. Its id is the title when the
+* every equivalence class becomes one **claim**, except an untitled statement
+  that takes part in no relation and no premise–conclusion structure: that is
+  a prose paragraph, and Argdown leaves it out of its map too. Its id is the title when the
   title is a valid id, else the title made valid (``Untitled 3`` →
   ``Untitled-3``). Its text is the first member's non-empty text; other,
   different texts of the class are kept in ``note`` ("Also stated as: ...").
@@ -73,6 +75,13 @@ def build(text: str, file: str = "<argdown>", max_depth: int = 200) -> "ArgdownM
 # ------------------------------------------------------------- to argmap
 
 
+def _connected(model: "ArgdownModel") -> set:
+    """Titles of the statements that take part in a relation or a premise–conclusion structure."""
+    titles = {end[1] for r in model.relations for end in (r.source, r.target) if end[0] == "statement"}
+    titles.update(e.title for a in model.arguments.values() for e in a.pcs)
+    return titles
+
+
 def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
     """Turn Argdown's model into an :class:`ArgumentMap` and its source map."""
     from argmap.loading import validate_data
@@ -101,7 +110,10 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
         t: a for t, a in model.arguments.items()
         if not a.reconstructed and isinstance(a.data.get("argmap"), dict) and isinstance(a.data["argmap"].get("premises"), list)
     }
+    connected = _connected(model)
     for title, st in model.statements.items():
+        if st.untitled and title not in connected:
+            continue  # a prose paragraph: Argdown leaves it out of its map
         cid = make_id(title, used)
         claim_of[("statement", title)] = cid
         texts = []

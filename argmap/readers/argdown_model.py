@@ -50,6 +50,7 @@ class Statement:
     tags: list = field(default_factory=list)
     data: dict = field(default_factory=dict)
     section: Optional[str] = None
+    untitled: bool = False  # the title is a generated "Untitled N"
 
 
 @dataclass
@@ -193,15 +194,17 @@ class _Builder:
             if not arg.line or (el.kind == "definition" and not any(not m.is_reference for m in arg.members[:-1])):
                 arg.line, arg.column = el.line, el.column
             return ("argument", title)
+        untitled = not el.title
         if el.relations and not el.title:
             el.title = self.untitled()
         if el.relations:
-            self.ec(el.title)
+            self.ec(el.title).untitled = untitled
             for rel in el.relations:
                 self.relation(("statement", el.title), rel)
         if not el.title:
             el.title = self.untitled()
         st = self.ec(el.title)
+        st.untitled = st.untitled or untitled
         is_ref = el.kind == "reference"
         st.members.append(Member(None if is_ref else el.text, is_ref, el.line, el.column, self.section))
         _union(st.tags, el.tags)
