@@ -46,7 +46,7 @@ steps down to evidence and assumptions, with the attacks on the way, as data
 >>> from argmap.model import ArgumentMap
 >>> m = ArgumentMap.model_validate({"argmap": 1, "thesis": "t", "claims": [
 ...     {"id": "t", "text": "T."}, {"id": "p", "text": "P.", "evidence": ["e"]}],
-...     "evidence": [{"id": "e"}],
+...     "evidence": [{"id": "e", "citation": "Report"}],
 ...     "inferences": [{"id": "i", "premises": ["p"], "conclusion": "t", "qualifier": "may", "warrant": "w"}]})
 >>> ev = evaluate(m)
 >>> ev.status, ev.label
@@ -142,7 +142,7 @@ def to_dict(m: ArgumentMap, ev: Evaluation) -> dict:
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"argmap": 1, "thesis": "a", "claims": [{"id": "a", "text": "A."}]})
     >>> to_dict(m, evaluate(m))
-    {'claims': [{'id': 'a', 'text': 'A.', 'status': 'unsupported', 'label': 'in', 'weakest_link': 'a'}], 'thesis': {'id': 'a', 'status': 'unsupported', 'label': 'in', 'critical_step': None}}
+    {'claims': [{'id': 'a', 'text': 'A.', 'status': 'unsupported', 'label': 'in', 'weakest_link': 'a', 'evidence_tier': None}], 'thesis': {'id': 'a', 'status': 'unsupported', 'label': 'in', 'critical_step': None}}
     """
     claims = [
         {
@@ -151,6 +151,7 @@ def to_dict(m: ArgumentMap, ev: Evaluation) -> dict:
             "status": ev.status[c.id],
             "label": ev.label[c.id],
             "weakest_link": ev.weakest_link.get(c.id),
+            "evidence_tier": ev.structure.claims[c.id].tier if ev.structure else None,
         }
         for c in m.claims
         if c.id in ev.status

@@ -23,7 +23,11 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+import calendar
+import datetime
+import re
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from argmap.locations import Location, SourceMap
 
@@ -35,6 +39,8 @@ __all__ = [
     "InferenceKind",
     "Qualifier",
     "AddedBy",
+    "When",
+    "parse_when",
     "Anchor",
     "Source",
     "Claim",
@@ -138,10 +144,73 @@ def strength(qualifier: Optional[Qualifier]) -> int:
 
 
 class AddedBy(str, enum.Enum):
-    """Who put an evidence record in the map: the article's author, or the analyst."""
+    """Who put an element in the map: the article's author, or the analyst.
+
+    On evidence: who gives the record. On an inference: ``analyst`` says the
+    step is the analyst's reconstruction (no marker in the text carries it).
+    """
 
     author = "author"
     analyst = "analyst"
+
+
+_WHEN_PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+_WHEN_RE = re.compile(rf"^({_WHEN_PART})(?:/({_WHEN_PART}))?$")
+
+
+def _day_span(text: str) -> tuple[datetime.date, datetime.date]:
+    """First and last day of an ISO 8601 date given to year, month or day precision."""
+    parts = [int(p) for p in text.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    month = parts[1]
+    if len(parts) == 2:
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month:02d} out of range")
+        return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
+    day = datetime.date(year, month, parts[2])  # raises ValueError for 2023-02-30
+    return day, day
+
+
+def parse_when(text: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a ``when`` value can mean.
+
+    ISO 8601 as precise as the source is: a year, a month or a day, or an
+    interval of two of them (``start/end``).
+
+    >>> parse_when("2023-09")
+    (datetime.date(2023, 9, 1), datetime.date(2023, 9, 30))
+    >>> parse_when("1988-02/1994-05")[1]
+    datetime.date(1994, 5, 31)
+    >>> parse_when("2023-13")
+    Traceback (most recent call last):
+    ...
+    ValueError: month 13 out of range
+    """
+    found = _WHEN_RE.match(text)
+    if found is None:
+        raise ValueError("use an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END")
+    first = _day_span(found.group(1))
+    last = _day_span(found.group(2)) if found.group(2) else first
+    if last[1] < first[0]:
+        raise ValueError("the interval ends before it starts")
+    return first[0], last[1]
+
+
+def _check_when(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:04d}"  # a bare year in YAML is a number
+    elif isinstance(value, datetime.date):
+        value = value.isoformat()
+    if isinstance(value, str):
+        parse_when(value)
+    return value
+
+
+When = Annotated[str, BeforeValidator(_check_when)]
+"""When something happened: ISO 8601 to the precision the source gives (``2023``, ``2023-09``,
+``2023-09-19``), or an interval ``START/END``."""
 
 
 class _Strict(BaseModel):
@@ -205,6 +274,11 @@ class Claim(Element):
     evidence: list[Id] = Field(default_factory=list, description="Ids of evidence records.")
     section: Optional[str] = None
     tags: list[str] = Field(default_factory=list)
+    common_knowledge: bool = Field(
+        default=False,
+        description="Background knowledge no reader would ask a source for: no uncited-fact note; evaluated like an assumption.",
+    )
+    when: Optional[When] = Field(default=None, description="When what it asserts happened (ISO 8601, as precise as the source).")
     note: Optional[str] = None
 
 
@@ -224,6 +298,7 @@ class Evidence(Element):
     sha256: Optional[str] = None
     added_by: AddedBy = AddedBy.author
     added: Optional[str] = None
+    when: Optional[When] = Field(default=None, description="When the statement was made or the record dates from (ISO 8601).")
     note: Optional[str] = None
 
 
@@ -242,6 +317,10 @@ class Inference(Element):
     scheme: Optional[str] = Field(default=None, description="Argumentation scheme name, if any.")
     quote: Optional[str] = Field(default=None, description="The source's words that mark the step.")
     anchor: Optional[Anchor] = Field(default=None, description="Where the quote sits in the source (set by argmap anchor --fix).")
+    added_by: AddedBy = Field(
+        default=AddedBy.author,
+        description="analyst: the step is the analyst's reconstruction, not marked by the author's words.",
+    )
     note: Optional[str] = None
 
 

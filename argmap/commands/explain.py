@@ -64,8 +64,10 @@ def format_explanation(x) -> str:
                 head += f"  - {clean(line.why)}"
         elif line.kind == "evidence":
             head = f"evidence {ident}" + (f": {clean(line.text)}" if line.text else "")
+            if line.note:
+                head += f"  ({line.note})"
         elif line.kind == "assumption":
-            head = "declared assumption"
+            head = line.note or "declared assumption"
         else:
             marks = f"{line.status}, {line.label}" if line.status else line.label
             head = f"{_ARROWS[line.kind]} {line.kind} {ident}  [{marks}]"

@@ -50,7 +50,7 @@ from argmap.evaluation.acceptability import (
     split,
 )
 from argmap.evaluation.framework import IN, OUT, UNDECIDED, attackers_of, relabel
-from argmap.evaluation.structure import ASSUMED_KEY, BOTTOM, RANKS, TOP, Key, Step, Structure
+from argmap.evaluation.structure import BOTTOM, RANKS, TOP, Key, Step, Structure
 from argmap.evaluation.support import Support, support
 
 __all__ = ["CriticalStep", "CriticalSearch", "neighbourhood", "critical_steps", "critical_steps_by_removal"]
@@ -115,10 +115,8 @@ def _own_key(s: Structure, x: str) -> Key:
     if x in s.inferences:
         return s.inferences[x].key
     basis = s.claims[x]
-    if basis.evidence:
-        return TOP
-    if basis.assumption:
-        return ASSUMED_KEY
+    if basis.evidence or basis.assumption:
+        return basis.key
     return TOP if s.support_into(x) else BOTTOM
 
 
@@ -141,7 +139,7 @@ def _necessary(s: Structure, claim: str, level: int) -> frozenset[str]:
 
     def is_base(c: str) -> bool:
         basis = s.claims[c]
-        return bool(basis.evidence) or (basis.assumption and level <= RANKS["assumed"])
+        return basis.key[0] >= level
 
     below: set[str] = {claim}
     into: dict[str, list[str]] = {}

@@ -28,6 +28,7 @@ from typing import Optional
 from argmap.evaluation.acceptability import CLAIM, INFERENCE, LACKS, UNFOUNDED, node, split
 from argmap.evaluation.critical import CriticalStep
 from argmap.evaluation.framework import IN, OUT
+from argmap.evaluation.tiers import tier_of
 from argmap.model import ArgumentMap, strength
 
 __all__ = ["Line", "Explanation", "explain", "label_reason"]
@@ -38,7 +39,9 @@ class Line:
     """One line of an explanation tree.
 
     ``kind``: claim | support | attack | undercut | evidence | assumption | seen.
-    ``note`` describes the step (qualifier, warrant); ``why`` gives the reason for the label.
+    ``note`` describes the step (qualifier, warrant), an evidence record's tier
+    (:mod:`argmap.evaluation.tiers`) or what an assumption is (declared, or
+    common knowledge); ``why`` gives the reason for the label.
     ``deciding``: on the chain that decides the explained claim's status (for
     an attack or undercut: aimed at that chain).
     """
@@ -188,9 +191,12 @@ def explain(m: ArgumentMap, ev, claim: str, max_depth: Optional[int] = None) -> 
                 children.append((depth + 1, step.kind, step.id, deciding))
             stack.extend(reversed(children))
         elif kind == "evidence":
-            lines.append(Line(depth, "evidence", eid, _evidence_text(m, eid), note="evidence", deciding=deciding))
+            record = m.evidence_record(eid)
+            tier = tier_of(record) if record is not None else ""
+            lines.append(Line(depth, "evidence", eid, _evidence_text(m, eid), note=tier, deciding=deciding))
         elif kind == "assumption":
-            lines.append(Line(depth, "assumption", eid, note="declared assumption", deciding=deciding))
+            note = "common knowledge" if s.claims[eid].common_knowledge else "declared assumption"
+            lines.append(Line(depth, "assumption", eid, note=note, deciding=deciding))
         else:  # an inference: support, attack or undercut
             step = s.inferences[eid]
             status = sup.step_status(eid) if step.kind == "support" else None

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from argmap.evaluation.tiers import SUPPORTING_TIER, TIER_RANK, best_tier
 from argmap.model import ArgumentMap, Inference, InferenceKind, strength
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "TOP",
     "ASSUMED_KEY",
     "BOTTOM",
+    "WEAK_EVIDENCE_KEY",
     "step_key",
     "ClaimBasis",
     "Step",
@@ -52,6 +54,8 @@ ASSUMED_KEY: Key = (2, 5, 1)
 """A declared assumption."""
 BOTTOM: Key = (0, 0, 0)
 """Nothing under it."""
+WEAK_EVIDENCE_KEY: Key = (1, 5, 1)
+"""Evidence of the ``unattributed`` tier only: something is there, but nobody to check it against."""
 
 _KIND_NAMES = {kind: kind.value for kind in InferenceKind}  # enum .value is slow on big maps
 _UNDERCUT = InferenceKind.undercut.value
@@ -82,11 +86,32 @@ def step_key(inference: Inference) -> Key:
 
 @dataclass(frozen=True)
 class ClaimBasis:
-    """What a claim has under it before any inference: evidence or a declared assumption."""
+    """What a claim has under it before any inference: evidence or a declared assumption.
+
+    ``tier`` is the best evidence tier (:mod:`argmap.evaluation.tiers`) of
+    its records, None without evidence. ``assumption`` is also true for
+    ``common_knowledge: true`` (``common_knowledge`` says which it was).
+    """
 
     id: str
     evidence: tuple[str, ...] = ()
     assumption: bool = False
+    tier: Optional[str] = None
+    common_knowledge: bool = False
+
+    @property
+    def evidence_key(self) -> Key:
+        """What the claim's own evidence is worth: ``TOP``, only weak (unattributed), or ``BOTTOM`` (none)."""
+        if not self.evidence:
+            return BOTTOM
+        rank = TIER_RANK[self.tier] if self.tier is not None else SUPPORTING_TIER
+        return TOP if rank >= SUPPORTING_TIER else WEAK_EVIDENCE_KEY
+
+    @property
+    def key(self) -> Key:
+        """The claim's strength before any inference: the better of its evidence and its assumption."""
+        own = self.evidence_key
+        return max(own, ASSUMED_KEY) if self.assumption else own
 
 
 @dataclass(frozen=True)
@@ -120,11 +145,14 @@ class Structure:
 
     @classmethod
     def from_map(cls, m: ArgumentMap) -> "Structure":
-        evidence_ids = {e.id for e in m.evidence}
-        claims = {
-            c.id: ClaimBasis(c.id, _distinct([e for e in c.evidence if e in evidence_ids]), c.assumption)
-            for c in m.claims
-        }
+        records = {e.id: e for e in m.evidence}
+        claims = {}
+        for c in m.claims:
+            ids = _distinct([e for e in c.evidence if e in records])
+            tier = best_tier([records[e] for e in ids]) if ids else None
+            claims[c.id] = ClaimBasis(
+                c.id, ids, c.assumption or c.common_knowledge, tier, c.common_knowledge and not c.assumption
+            )
         steps: dict[str, Step] = {}
         for inf in m.inferences:
             if inf.id in claims or inf.id in steps:

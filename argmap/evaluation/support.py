@@ -3,7 +3,9 @@
 Every link on a chain of support has a strength :data:`~argmap.evaluation.structure.Key`
 ``(rank, qualifier strength, warrant stated)``:
 
-- evidence on the claim: ``supported``, nothing weaker (:data:`TOP`);
+- evidence on the claim: ``supported``, nothing weaker (:data:`TOP`), when
+  its best record is at least ``attributed``; evidence of the
+  ``unattributed`` tier only is ``weak`` (:mod:`argmap.evaluation.tiers`);
 - ``assumption: true``: ``assumed``;
 - a support inference: ``supported`` if unhedged (qualifier strength ≥ 4,
   ``should`` included) and its warrant is stated; otherwise ``weak`` — a hedged
@@ -32,7 +34,7 @@ nothing under it at all. It is ``None`` when nothing on the way is below
 >>> m = ArgumentMap.model_validate({"argmap": 1, "claims": [
 ...     {"id": "t", "text": "T."}, {"id": "p", "text": "P.", "evidence": ["e"]},
 ...     {"id": "q", "text": "Q."}],
-...     "evidence": [{"id": "e"}],
+...     "evidence": [{"id": "e", "citation": "Report"}],
 ...     "inferences": [{"id": "i", "premises": ["p"], "conclusion": "t", "qualifier": "may", "warrant": "w"},
 ...                    {"id": "j", "premises": ["q"], "conclusion": "t", "warrant": "w"}]})
 >>> from argmap.evaluation.structure import Structure
@@ -106,8 +108,9 @@ def support(s: Structure) -> Support:
 
     for cid, basis in s.claims.items():
         if basis.evidence:
-            push(cid, TOP, 0, Reason("evidence", basis.evidence), None)
-        elif basis.assumption:
+            own = basis.evidence_key
+            push(cid, own, 0, Reason("evidence", basis.evidence), None if own >= TOP else cid)
+        if basis.assumption:
             push(cid, ASSUMED_KEY, 0, Reason("assumption"), cid)
 
     pending = {sid: len(step.premises) for sid, step in s.inferences.items() if step.kind == "support"}

@@ -22,3 +22,11 @@ def test_fact_with_evidence_or_support_passes(tmp_path):
 
 def test_other_kinds_are_left_to_unsupported_claim(tmp_path):
     assert audit_text(tmp_path, chain(p_kind="causal"), config=only("ARG102")) == []
+
+
+def test_common_knowledge_silences_the_note(tmp_path):
+    marked = chain(p_kind="fact", p_extra="common_knowledge: true")
+    assert audit_text(tmp_path, marked, config=only("ARG102")) == []
+    # only the marked fact is silenced
+    other = chain(p_kind="fact", p_extra="common_knowledge: false")
+    assert [f.target for f in audit_text(tmp_path, other, config=only("ARG102"))] == ["p"]

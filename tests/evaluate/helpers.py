@@ -38,15 +38,19 @@ QUALIFIERS = [None, None, None, "may", "likely", "should", "certainly"]
 
 
 def random_map_data(rng, n_claims: int, n_inferences: int, thesis: bool = True) -> dict:
-    """A random valid map: claims with evidence, assumptions or nothing; support, attack and undercut
+    """A random valid map: claims with cited or unattributed evidence, assumptions or nothing; support, attack and undercut
     inferences with random (possibly linked, possibly cyclic) premises, qualifiers and warrants."""
     ids = [f"c{k}" for k in range(n_claims)]
     claims = []
     for cid in ids:
         claim: dict = {"id": cid, "text": f"Claim {cid}."}
         roll = rng.random()
-        if roll < 0.25:
+        if roll < 0.2:
             claim["evidence"] = ["e"]
+        elif roll < 0.25:
+            claim["evidence"] = ["u"]  # an unattributed record: weak on its own
+            if rng.random() < 0.3:
+                claim["assumption"] = True
         elif roll < 0.35:
             claim["assumption"] = True
         claims.append(claim)
@@ -62,7 +66,8 @@ def random_map_data(rng, n_claims: int, n_inferences: int, thesis: bool = True) 
         if q:
             inf["qualifier"] = q
         inferences.append(inf)
-    data = {"argmap": 1, "claims": claims, "evidence": [{"id": "e"}], "inferences": inferences}
+    evidence = [{"id": "e", "citation": "A report"}, {"id": "u", "kind": "statement", "quote": "words"}]
+    data = {"argmap": 1, "claims": claims, "evidence": evidence, "inferences": inferences}
     if thesis:
         data["thesis"] = ids[0]
     return data

@@ -47,7 +47,7 @@ def test_evaluate_json_shape(run_cli, write_map):
     assert set(data) == {"claims", "thesis"}
     assert [c["id"] for c in data["claims"]] == ["t", "p", "q", "x", "r"]
     for c in data["claims"]:
-        assert set(c) == {"id", "text", "status", "label", "weakest_link"}
+        assert set(c) == {"id", "text", "status", "label", "weakest_link", "evidence_tier"}
     by_id = {c["id"]: c for c in data["claims"]}
     assert by_id["t"]["status"] == "assumed"  # rests on the assumption q through a sound step
     assert by_id["x"]["label"] == "out" and by_id["t"]["label"] == "in"  # reinstated

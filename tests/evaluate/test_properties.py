@@ -18,7 +18,8 @@ def rank_equation(ev, m: ArgumentMap, cid: str) -> int:
     """max(basis, strongest support inference), each inference = min(its own step, its premises)."""
     s = ev.structure
     basis = s.claims[cid]
-    best = 3 if basis.evidence else 2 if basis.assumption else 0
+    best = max(3 if basis.tier in ("attributed", "cited", "archived") else 1 if basis.evidence else 0,
+               2 if basis.assumption else 0)
     for step in s.support_into(cid):
         best = max(best, min([step.key[0]] + [RANKS[ev.status[p]] for p in step.premises]))
     return best
