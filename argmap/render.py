@@ -36,13 +36,19 @@ from argmap.diagnostics import ArgmapError, Diagnostic, Finding, Severity
 from argmap.locations import Location
 from argmap.rendering import COLOR_BY, ENGINES, FORMATS, RANKDIRS, style
 from argmap.rendering.dot import edge_stmt, node_name, node_stmt
-from argmap.rendering.engines import EngineUnavailable, LayoutFailed, layout_embedded, svg_to_png
+from argmap.rendering.engines import (
+    MAX_PIXELS, ZOOM, EngineUnavailable, LayoutFailed, TooBig, layout_embedded, svg_to_pdf, svg_to_png,
+)
+from argmap.rendering.fonts import fontconfig_env
 from argmap.rendering.focus import closest_ids, neighbourhood
 from argmap.rendering.labels import css_class, dot_text, lines_label, shorten, wrap
 from argmap.rendering.legend import legend_lines
-from argmap.rendering.svgpost import small_ids
+from argmap.rendering.svgpost import THESIS_FONT_SIZE, finish
 
-__all__ = ["FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY", "build_graph", "to_dot", "render", "render_svg", "layout"]
+__all__ = [
+    "FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY", "build_graph", "to_dot", "render", "render_svg", "layout",
+    "layout_svg", "convert",
+]
 
 CLAIM_WRAP = 30
 EVIDENCE_WRAP = 28
@@ -150,7 +156,7 @@ class _Builder:
                 fill = style.SEVERITY_TINT[worst]
         if thesis:
             self.use("thesis")
-            attrs.update(peripheries="2", fontname=f"{style.FONT}-Bold")
+            attrs.update(peripheries="2", fontsize=THESIS_FONT_SIZE)
         elif c.assumption:
             self.use("assumption")
             styles.append("diagonals")
@@ -386,54 +392,85 @@ def to_dot(loaded: Any, findings: list[Finding], **build_options: Any) -> str:
     return build_graph(loaded, findings, **build_options).source
 
 
-def layout(dot_source: str, fmt: str = "svg", engine: str = "embedded", *, file: str = "<map>") -> bytes:
+def layout(
+    dot_source: str, fmt: str = "svg", engine: str = "embedded", *, file: str = "<map>", **png: Any
+) -> bytes:
     """Lay out DOT text and produce ``fmt`` bytes with the chosen engine.
 
-    Raises ArgmapError (one line saying what to install) when the format
-    cannot be made here.
+    Every format is drawn from one SVG (see :func:`convert`); ``png`` takes
+    :func:`convert`'s options. Raises ArgmapError (one line saying what to
+    install, or why the PNG is refused) when the format cannot be made here.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     if fmt == "dot":
         return dot_source.encode("utf-8")
-    where = Location(file, 1, 1)
+    return convert(layout_svg(dot_source, engine, file=file), fmt, file=file, dot_source=dot_source, **png)
+
+
+def layout_svg(dot_source: str, engine: str = "embedded", *, file: str = "<map>") -> bytes:
+    """The laid-out diagram as SVG, finished (see :mod:`argmap.rendering.svgpost`)."""
     try:
-        if engine == "system" and fmt == "svg":
-            return _finish_svg(_layout_system(dot_source, fmt, engine))
-        if engine == "system" or fmt == "pdf":
-            return _layout_system(dot_source, fmt, engine)
+        if engine == "system":
+            return _finish_svg(_layout_system(dot_source, "svg"))
         if engine != "embedded":
             raise ValueError(f"engine must be one of {ENGINES}")
-        svg = _finish_svg(layout_embedded(dot_source, "svg"))
-        if fmt == "svg":
-            return svg
-        try:
-            return svg_to_png(svg)
-        except EngineUnavailable:
-            if shutil.which("dot") is None:
-                raise
-            return _layout_system(dot_source, fmt, engine)  # no resvg here, but the Graphviz program is
+        return _finish_svg(layout_embedded(dot_source, "svg"))
     except (EngineUnavailable, LayoutFailed) as exc:
-        raise ArgmapError(Diagnostic(where, str(exc))) from None
+        raise ArgmapError(Diagnostic(Location(file, 1, 1), str(exc))) from None
+
+
+def convert(
+    svg: bytes,
+    fmt: str,
+    *,
+    file: str = "<map>",
+    dot_source: Optional[str] = None,
+    zoom: float = ZOOM,
+    max_pixels: int = MAX_PIXELS,
+    system_fonts: bool = True,
+) -> bytes:
+    """SVG as ``fmt``: itself, PNG (resvg, ``zoom`` pixels per CSS pixel, at most
+    ``max_pixels``; 0 = no cap) or PDF (svglib), in the bundled font.
+
+    Where the converter is missing and ``dot_source`` is given, the Graphviz
+    program draws the format instead (without the finishing touches).
+    """
+    if fmt == "svg":
+        return svg
+    try:
+        try:
+            if fmt == "png":
+                return svg_to_png(svg, zoom=zoom, max_pixels=max_pixels, system_fonts=system_fonts)
+            return svg_to_pdf(svg)
+        except EngineUnavailable:
+            if dot_source is None or shutil.which("dot") is None:
+                raise
+            return _layout_system(dot_source, fmt)
+    except (EngineUnavailable, LayoutFailed, TooBig) as exc:
+        raise ArgmapError(Diagnostic(Location(file, 1, 1), str(exc))) from None
 
 
 def _finish_svg(svg: bytes) -> bytes:
-    """Ids in small type (see :mod:`argmap.rendering.svgpost`)."""
-    return small_ids(svg.decode("utf-8")).encode("utf-8")
+    """Type touches and font names (see :mod:`argmap.rendering.svgpost`)."""
+    return finish(svg.decode("utf-8")).encode("utf-8")
 
 
-def _layout_system(dot_source: str, fmt: str, engine: str) -> bytes:
+def _layout_system(dot_source: str, fmt: str) -> bytes:
+    """The Graphviz program, measuring text in the bundled font (see :func:`~argmap.rendering.fonts.fontconfig_env`)."""
+    import subprocess
+
     if shutil.which("dot") is None:
-        if fmt == "pdf":
-            raise EngineUnavailable("PDF needs the Graphviz program: apt-get install graphviz, or use --format svg")
         raise EngineUnavailable("--engine system needs the Graphviz program: apt-get install graphviz, or use --engine embedded")
-    try:
-        return graphviz.pipe("dot", fmt, dot_source.encode("utf-8"), quiet=True)
-    except graphviz.ExecutableNotFound:
-        raise EngineUnavailable("the Graphviz program 'dot' was not found: apt-get install graphviz") from None
-    except graphviz.CalledProcessError as exc:
-        message = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
-        raise LayoutFailed(f"Graphviz failed: {message[0] if message else exc}") from None
+    with fontconfig_env() as env:
+        try:
+            done = subprocess.run(["dot", f"-T{fmt}"], input=dot_source.encode("utf-8"), capture_output=True, env=env)
+        except OSError:
+            raise EngineUnavailable("the Graphviz program 'dot' could not be run: apt-get install graphviz") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise LayoutFailed(f"Graphviz failed: {message[0] if message else 'exit status ' + str(done.returncode)}")
+    return done.stdout
 
 
 def render(loaded: Any, findings: list[Finding], fmt: str = "svg", engine: str = "embedded", **build_options: Any) -> bytes:

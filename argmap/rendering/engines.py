@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["EngineUnavailable", "LayoutFailed", "layout_embedded", "svg_to_png", "svg_size_px"]
+__all__ = [
+    "EngineUnavailable", "LayoutFailed", "TooBig", "MAX_PIXELS", "ZOOM", "layout_embedded", "svg_size_px",
+    "png_zoom", "png_size", "check_png_size", "svg_to_png", "svg_to_pdf",
+]
 
 
 class EngineUnavailable(RuntimeError):
@@ -185,14 +188,64 @@ def svg_size_px(svg: bytes) -> Optional[tuple[float, float]]:
     return (w * factor_w, h * factor_h)
 
 
-def svg_to_png(svg: bytes, *, zoom: float = 1.5) -> bytes:
-    """Rasterise a Graphviz SVG with resvg (sizes converted from pt to px first)."""
+MAX_PIXELS = 40_000_000
+"""Default cap on a PNG's size: 40 megapixels take about 160 MB to draw."""
+ZOOM = 1.5
+"""Default PNG scale: 1.5 pixels per CSS pixel (144 dots per inch)."""
+
+
+class TooBig(ValueError):
+    """The PNG would exceed the pixel cap; nothing was drawn."""
+
+
+def png_zoom(*, scale: Optional[float] = None, dpi: Optional[float] = None) -> float:
+    """Pixels per CSS pixel for ``--scale`` (a factor) or ``--dpi`` (dots per inch; CSS has 96).
+
+    >>> png_zoom(), png_zoom(scale=2), png_zoom(dpi=72)
+    (1.5, 2.0, 0.75)
+    """
+    if dpi is not None:
+        return dpi / 96
+    return ZOOM if scale is None else float(scale)
+
+
+def png_size(svg: bytes, zoom: float) -> Optional[tuple[int, int]]:
+    """The pixel size of the PNG that :func:`svg_to_png` would draw at ``zoom``."""
+    size = svg_size_px(svg)
+    if size is None:
+        return None
+    return (max(1, round(size[0] * zoom)), max(1, round(size[1] * zoom)))
+
+
+def check_png_size(svg: bytes, zoom: float, max_pixels: int = MAX_PIXELS) -> None:
+    """Raise :class:`TooBig` (before any memory is spent) when the PNG would pass ``max_pixels``."""
+    size = png_size(svg, zoom)
+    if size is None or not max_pixels:
+        return
+    w, h = size
+    if w * h > max_pixels:
+        raise TooBig(
+            f"the PNG would be {w}\u00d7{h} px ({w * h / 1e6:.0f} megapixels, over the limit of"
+            f" {max_pixels / 1e6:g}); write SVG (--format svg) or PDF, show part of the map"
+            " (--focus ID --depth N, or --overview), lower --scale/--dpi, or raise --max-pixels"
+        )
+
+
+def svg_to_png(svg: bytes, *, zoom: float = ZOOM, max_pixels: int = MAX_PIXELS, system_fonts: bool = True) -> bytes:
+    """Rasterise a Graphviz SVG with resvg in the bundled font (sizes converted from pt to px first).
+
+    System fonts are loaded too, for characters the bundled font lacks;
+    ``system_fonts=False`` draws with the bundled font alone.
+    """
     try:
         import resvg_py
     except ImportError:
         raise EngineUnavailable(
             "PNG needs resvg-py (pip install resvg-py) or the Graphviz program (apt-get install graphviz)"
         ) from None
+    from argmap.rendering.fonts import FAMILY, font_files
+
+    check_png_size(svg, zoom, max_pixels)
     size = svg_size_px(svg)
     if size is not None:
         w, h = size
@@ -201,10 +254,36 @@ def svg_to_png(svg: bytes, *, zoom: float = 1.5) -> bytes:
     try:
         return bytes(
             resvg_py.svg_to_bytes(
-                svg_string=text, zoom=zoom, background="#ffffff",
-                # metric-compatible with Helvetica, which Graphviz measured the labels in
-                sans_serif_family="Liberation Sans",
+                svg_string=text, zoom=zoom, background="#ffffff", font_files=font_files(),
+                skip_system_fonts=not system_fonts, font_family=FAMILY, sans_serif_family=FAMILY,
             )
         )
     except ValueError as exc:
         raise LayoutFailed(f"could not rasterise the SVG: {exc}") from None
+
+
+def svg_to_pdf(svg: bytes) -> bytes:
+    """Convert a Graphviz SVG to PDF with svglib and ReportLab, the bundled font embedded."""
+    try:
+        from reportlab.graphics import renderPDF
+        from svglib import fonts as svg_fonts
+        from svglib.svglib import svg2rlg
+    except ImportError:
+        raise EngineUnavailable(
+            "PDF needs svglib (pip install svglib) or the Graphviz program (apt-get install graphviz)"
+        ) from None
+    import io
+
+    from argmap.rendering.fonts import BOLD, FAMILY, REGULAR, font_dir
+
+    svg_fonts.register_font(FAMILY, str(font_dir() / REGULAR))
+    svg_fonts.register_font(FAMILY, str(font_dir() / BOLD), weight="bold")
+    try:
+        drawing = svg2rlg(io.BytesIO(svg))
+    except Exception as exc:  # noqa: BLE001 - svglib raises what lxml and its parsers raise
+        raise LayoutFailed(f"could not convert the SVG to PDF: {exc}") from None
+    if drawing is None:
+        raise LayoutFailed("could not convert the SVG to PDF")
+    out = io.BytesIO()
+    renderPDF.drawToFile(drawing, out)
+    return out.getvalue()

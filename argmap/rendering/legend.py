@@ -31,13 +31,13 @@ COLUMN = 16
 
 _IN = "\t\t"
 _CHAR_WIDTH = 0.075
-"""Inches per character of legend text (9 pt Helvetica, generously): wide enough for the longest."""
+"""Inches per character of legend text (9 pt Liberation Sans, generously): wide enough for the longest."""
 
 
 def _sample_node(key: str) -> dict:
     attrs: dict = {"shape": "box", "style": "rounded,filled", "fillcolor": "white"}
     if key == "thesis":
-        attrs.update(peripheries="2", fontname=f"{style.FONT}-Bold")
+        attrs.update(peripheries="2")
     elif key == "assumption":
         attrs["style"] = "rounded,filled,diagonals"
     elif key == "evidence":

@@ -11,6 +11,8 @@ the marks a diagram uses.
 
 from __future__ import annotations
 
+from argmap.rendering.fonts import FAMILY
+
 __all__ = [
     "FONT",
     "INK",
@@ -23,7 +25,8 @@ __all__ = [
     "LEGEND",
 ]
 
-FONT = "Helvetica"
+FONT = FAMILY
+"""The bundled font (see :mod:`argmap.rendering.fonts`)."""
 INK = "#333333"
 MUTED = "#8c8c8c"
 ATTACK = "#c0392b"

@@ -110,12 +110,29 @@ def test_system_engine_svg_and_pdf(load_map):
     assert render(loaded, [], "pdf").startswith(b"%PDF")
 
 
-def test_pdf_without_dot_says_what_to_install(load_map, tmp_path, monkeypatch):
-    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without the Graphviz program
-    from argmap.diagnostics import ArgmapError
+def _pdf_pages(data: bytes) -> bytes:
+    """The page content streams of a ReportLab PDF (ASCII85 over Flate), decoded."""
+    import base64
+    import re
+    import zlib
 
-    with pytest.raises(ArgmapError, match="PDF needs the Graphviz program: apt-get install graphviz"):
-        render(load_map(LINKED), [], "pdf")
+    out = b""
+    for m in re.finditer(rb"/ASCII85Decode /FlateDecode \] /Length \d+\s*>>\s*stream\r?\n(.*?)endstream", data, re.S):
+        raw = m.group(1).strip()
+        out += zlib.decompress(base64.a85decode(raw[:-2] if raw.endswith(b"~>") else raw))
+    return out
+
+
+def test_pdf_without_dot_has_the_small_grey_id_line(load_map, tmp_path, monkeypatch):
+    """PDF is drawn from the finished SVG, so it has the id line in 8 pt grey like SVG and PNG."""
+    import re
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without the Graphviz program
+    data = render(load_map(LINKED), [], "pdf")
+    assert data.startswith(b"%PDF")
+    pages = _pdf_pages(data)
+    ids = re.findall(rb"\.4 \.4 \.4 rg\s+BT [^\n]*? 8 Tf [^\n]*?\(([\w-]+)[ )]", pages)
+    assert sorted(ids) == [b"e1", b"p1", b"p2", b"t"], pages[:300]
 
 
 def test_id_line_in_small_type(load_map):
