@@ -53,6 +53,8 @@ class LoadedMap:
     source_path: Optional[Path] = None
     format: str = "yaml"
     extras: dict = field(default_factory=dict)
+    source_error: Optional[Diagnostic] = None
+    """Why the source text the map names could not be read; only quote anchoring and coverage need it."""
 
     @property
     def file(self) -> str:
@@ -484,8 +486,23 @@ SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".argdown": "argdown", ".ad": "argd
 
 
 def detect_format(path: Path, text: str) -> str:
-    """The reader for a file: by suffix, and for ``.json`` by content (native or AIF)."""
-    fmt = SUFFIXES.get(path.suffix.lower(), "yaml")
+    """The reader for a file: by suffix, and for ``.json`` by content (native or AIF).
+
+    Standard input (``-``) and a file without a suffix are told by content; any
+    other suffix is an unsupported file type (exit 2).
+
+    >>> detect_format(Path("-"), '{"nodes": []}'), detect_format(Path("-"), "argmap: 1\\n")
+    ('aif', 'yaml')
+    """
+    suffix = path.suffix.lower() if str(path) != "-" else ""
+    if suffix and suffix not in SUFFIXES:
+        hint = " (Potsdam microtext XML? convert it with 'argmap import --from microtext')" if suffix == ".xml" else ""
+        raise ArgmapError(
+            Diagnostic(Location(str(path), 0, 0), f"unsupported file type '{suffix}'; argmap reads maps in "
+                       f"{', '.join(sorted(SUFFIXES))}{hint}"),
+            exit_code=2,
+        )
+    fmt = SUFFIXES.get(suffix) or _sniff(text)
     if fmt == "json":
         head = text.lstrip()[:4096]
         if '"argmap"' in head and '"nodes"' not in head and '"AIF"' not in head:
@@ -494,31 +511,80 @@ def detect_format(path: Path, text: str) -> str:
     return fmt
 
 
+def _sniff(text: str) -> str:
+    """The format of text that has no file name: JSON, YAML (with the ``argmap:`` key) or Argdown.
+
+    >>> _sniff("[a]: A.\\n  + [b]: B.\\n"), _sniff("# notes\\nargmap: 1\\n"), _sniff("claims: []\\n")
+    ('argdown', 'yaml', 'yaml')
+    """
+    import re
+
+    head = text.lstrip("\ufeff \t\r\n")[:65536]
+    if head.startswith("{"):
+        return "json"
+    if re.search(r"^argmap\s*:", head, re.MULTILINE):
+        return "yaml"
+    if re.search(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>|#|\(\d+\)|//|<!--)", head, re.MULTILINE):
+        return "argdown"
+    return "yaml"
+
+
+def _unreadable(path: Path, message: str, line: int = 0, col: int = 0) -> ArgmapError:
+    """An input that cannot be read as text at all: exit 2, like a usage error."""
+    return ArgmapError(Diagnostic(Location(str(path), line, col), message), exit_code=2)
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        for bom, name in _BOMS:
+            if raw.startswith(bom):
+                raise _unreadable(path, f"not valid UTF-8 text: the file starts with a {name} byte order mark; "
+                                  f"save it as UTF-8", 1, 1) from None
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _unreadable(path, "not valid UTF-8 text", line, col) from None
+
+
+def _read_stdin(limits: Limits) -> str:
+    import sys
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise _unreadable(Path("-"), "standard input is closed")
+    raw = stream.read(limits.max_bytes + 1)
+    if len(raw) > limits.max_bytes:
+        raise ArgmapError(Diagnostic(Location("-", 0, 0), f"input is over the limit of {limits.max_bytes} bytes; "
+                                     "raise ARGMAP_MAX_BYTES to allow it"))
+    return _decode(Path("-"), raw)
+
+
 def _read_file(path: Path, limits: Limits) -> str:
+    if str(path) == "-":
+        return _read_stdin(limits)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), "no such file"), exit_code=1) from None
+        raise _unreadable(path, "no such file") from None
     except OSError as exc:
-        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"cannot read: {exc.strerror}")) from None
+        raise _unreadable(path, f"cannot read: {exc.strerror}") from None
     if path.is_dir():
-        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), "is a folder, not a map file"))
+        raise _unreadable(path, "is a folder, not a map file")
     too_big = f"over the limit of {limits.max_bytes} bytes; raise ARGMAP_MAX_BYTES to allow it"
-    if size > limits.max_bytes:
+    if size > limits.max_bytes:  # a limit, as the others: exit 1
         raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"file is {size} bytes, {too_big}"))
     try:
         with path.open("rb") as fh:  # bounded: pipes and devices report no size
             raw = fh.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"cannot read: {exc.strerror}")) from None
+        raise _unreadable(path, f"cannot read: {exc.strerror}") from None
     if len(raw) > limits.max_bytes:
         raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"file is {too_big}"))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ArgmapError(Diagnostic(Location(str(path), line, col), "not valid UTF-8 text")) from None
+    return _decode(path, raw)
 
 
 def _read_source_text(
@@ -544,7 +610,8 @@ def _read_source_text(
         raise ArgmapError(Diagnostic(where, f"source text file '{ref}' not found (looked in {base})"))
     text = _read_file(target, limits)
     loaded.source_text = text
-    loaded.source_path = target
+    # as the user names it (relative when the map's path is): reports show this path
+    loaded.source_path = Path(os.path.normpath(loaded.path.parent / ref))
 
 
 def load_text(text: str, path: Path | str, fmt: Optional[str] = None, limits: Optional[Limits] = None) -> tuple[ArgumentMap, SourceMap, str]:
@@ -579,12 +646,19 @@ def load(
     allow_outside: bool = False,
     limits: Optional[Limits] = None,
 ) -> LoadedMap:
-    """Read, validate and check one map file; raise :class:`ArgmapError` on any problem."""
+    """Read, validate and check one map file; raise :class:`ArgmapError` on any problem.
+
+    A source text that cannot be read is no error here: it is kept in
+    :attr:`LoadedMap.source_error`, for the commands that need the text to raise.
+    """
     path = Path(path)
     limits = limits if limits is not None else Limits()
     text = _read_file(path, limits)
     m, sourcemap, fmt = load_text(text, path, fmt, limits)
     loaded = LoadedMap(path=path, map=m, sourcemap=sourcemap, format=fmt)
     if read_source:
-        _read_source_text(loaded, allow_outside, limits)
+        try:
+            _read_source_text(loaded, allow_outside, limits)
+        except ArgmapError as exc:  # most rules and the diagram do without it
+            loaded.source_error = exc.diagnostics[0]
     return loaded

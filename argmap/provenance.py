@@ -28,7 +28,9 @@ __all__ = ["AnchorReport", "FixResult", "anchor_report", "fix_map", "require_sou
 
 
 def require_source(loaded) -> str:
-    """The map's source text, or a located error saying there is none."""
+    """The map's source text, or a located error saying why there is none."""
+    if loaded.source_error is not None:
+        raise ArgmapError(loaded.source_error)
     if loaded.source_text is None:
         raise ArgmapError(
             Diagnostic(

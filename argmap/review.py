@@ -47,6 +47,7 @@ from argmap.model import ArgumentMap, Id
 
 __all__ = [
     "REVIEW_VERSION",
+    "check_review",
     "VERSION_KEY",
     "Verdict",
     "ReviewSeverity",
@@ -268,6 +269,31 @@ def check_targets(loaded: LoadedReview, m: ArgumentMap, map_sha256: str) -> list
                 )
             )
     return diags
+
+
+def check_review(path: Path, map_path: Optional[Path] = None, allow_outside: bool = False) -> str:
+    """Check one review file against its map; the line to print when it is valid.
+
+    Raises :class:`ArgmapError` with every located problem (targets that are not
+    in the map it was written for, a map that does not load).
+    """
+    from argmap.loading import load
+
+    loaded = load_review(path)
+    if map_path is not None:
+        target = map_path
+    elif allow_outside:
+        target = loaded.map_path()
+    else:
+        target = loaded.map_inside("pass --allow-outside or --map to read it")
+    m = load(target, allow_outside=allow_outside, read_source=False).map
+    digest = sha256_file(target)
+    diags = check_targets(loaded, m, digest)
+    if diags:
+        raise ArgmapError(diags)
+    state = "current" if loaded.review.map_sha256 == digest else "stale: the map changed since the review"
+    n = len(loaded.review.entries)
+    return f"valid ({n} {'entry' if n == 1 else 'entries'} by {loaded.review.reviewer}; {state})"
 
 
 # ------------------------------------------------------------------ skeleton

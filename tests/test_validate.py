@@ -34,7 +34,7 @@ def test_valid_map(run_cli, write_map):
     path = write_map(GOOD, source=SOURCE)
     result = run_cli("validate", path)
     assert result.exit_code == 0, result.output
-    assert "valid (2 claims, 1 evidence, 1 inferences)" in result.stdout
+    assert "valid (2 claims, 1 evidence, 1 inference)" in result.stdout
 
 
 CASES = [
@@ -74,7 +74,7 @@ def test_usage_error_exits_2(run_cli):
 
 def test_missing_file(run_cli, tmp_path):
     result = run_cli("validate", tmp_path / "nope.yaml")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # unreadable input, as a usage error
     assert "nope.yaml:1:1: no such file" in result.stderr
 
 

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Optional
 
 import click
 
 from argmap.fsutil import atomic_write
 
 __all__ = [
-    "map_files", "map_file", "allow_outside_option", "load_map", "load_each", "echo_errors", "emit",
+    "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "load_map", "echo_errors", "emit",
     "note_source_text",
 ]
 
-map_files = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-map_file = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+map_files = click.argument(
+    "files", metavar="PATH...", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path)
+)
+"""Files, folders (searched recursively), globs and ``-`` (standard input); see :mod:`argmap.commands._inputs`."""
+map_file = click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+    help="Check this many files at once, in worker processes (0: one per CPU).",
+)
 allow_outside_option = click.option(
     "--allow-outside",
     is_flag=True,
@@ -24,14 +31,47 @@ allow_outside_option = click.option(
 )
 
 
-def load_map(path: Path, allow_outside: bool = False, read_source: bool = True):
+def load_map(path: Path, allow_outside: bool = False, read_source: bool = True, warn_source: bool = True):
     """Load a map for a command (errors propagate as ArgmapError).
 
     Imported lazily: ``--help`` and ``--version`` must not pay for pydantic and YAML.
     """
     from argmap.loading import load
 
-    return load(path, allow_outside=allow_outside, read_source=read_source)
+    loaded = load(path, allow_outside=allow_outside, read_source=read_source)
+    if loaded.source_error is not None and warn_source:
+        from argmap.terminal import one_line
+
+        click.echo(f"argmap: warning: {one_line(str(loaded.source_error))}; going on without it", err=True)
+    return loaded
+
+
+def cpu_jobs(jobs: int) -> int:
+    """``--jobs`` as a number of processes (0 means one per CPU)."""
+    import os
+
+    return jobs or os.cpu_count() or 1
+
+
+def expand_paths(files: tuple[Path, ...], reviews: bool = True):
+    """The files that the path arguments name (folders, globs, ``-``); the files skipped in
+    folders are counted on stderr. A glob that matches nothing is in ``errors``."""
+    from argmap.commands._inputs import expand
+
+    inputs = expand([str(f) for f in files], reviews=reviews)
+    if inputs.skipped:
+        n = inputs.skipped
+        click.echo(f"argmap: note: skipped {n} file{'' if n == 1 else 's'} in folders that "
+                   f"{'is' if n == 1 else 'are'} neither a map nor a review", err=True)
+    return inputs
+
+
+def echo_findings_as_errors(findings) -> None:
+    """Load and configuration errors (pseudo-rule findings) as ``argmap: error: FILE:LINE:COL: message`` on stderr."""
+    from argmap.terminal import one_line
+
+    for f in findings:
+        click.echo(f"argmap: {f.severity.value}: {one_line(f'{f.location}: {f.message}')}", err=True)
 
 
 def echo_errors(exc) -> None:
@@ -40,21 +80,6 @@ def echo_errors(exc) -> None:
 
     for d in exc.diagnostics:
         click.echo(f"argmap: error: {one_line(str(d))}", err=True)
-
-
-def load_each(files: tuple[Path, ...], allow_outside: bool, failed: list[Path]) -> Iterator:
-    """Load each map in turn for a command that takes several; a map that does not
-    load has its errors printed and its path added to ``failed``, and the rest go on."""
-    from argmap.diagnostics import ArgmapError
-
-    for path in files:
-        try:
-            loaded = load_map(path, allow_outside)
-        except ArgmapError as exc:
-            echo_errors(exc)
-            failed.append(path)
-            continue
-        yield loaded
 
 
 def emit(data: str | bytes, output: Optional[Path]) -> None:

@@ -28,7 +28,7 @@ def anchor(file: Path, fmt: str, fix: bool, accept_fuzzy: bool, no_backup: bool,
     """
     from argmap.provenance import anchor_report, fix_map
 
-    loaded = load_map(file, allow_outside)
+    loaded = load_map(file, allow_outside, warn_source=False)  # it needs the text: an error, raised below
     report = anchor_report(loaded)
     if fmt == "json":
         written = fix_map(loaded, report, accept_fuzzy=accept_fuzzy, backup=not no_backup) if fix else None

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, load_each, map_files
+from argmap.commands._common import allow_outside_option, cpu_jobs, jobs_option, map_files
 from argmap.config import FAIL_ON
 from argmap.reports import REPORTERS
 
@@ -35,6 +35,8 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @map_files
 @click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
               help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Write the report to this file (atomically) instead of standard output.")
 @click.option("--select", multiple=True, callback=_codes, metavar="CODES",
               help="Run only these rules: codes, code prefixes (ARG1), names or ALL; comma-separated.")
 @click.option("--extend-select", multiple=True, callback=_codes, metavar="CODES",
@@ -44,35 +46,38 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
               help="Exit 1 when a finding at or above this severity exists  [default: error].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Configuration file (argmap.toml or pyproject.toml) instead of the one found from each map.")
+@jobs_option
 @allow_outside_option
-def audit(files: tuple[Path, ...], fmt: str, select: Optional[list[str]], extend_select: Optional[list[str]],
-          ignore: Optional[list[str]], fail_on: Optional[str], config_path: Optional[Path],
-          allow_outside: bool) -> None:
+def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Optional[list[str]],
+          extend_select: Optional[list[str]], ignore: Optional[list[str]], fail_on: Optional[str],
+          config_path: Optional[Path], jobs: int, allow_outside: bool) -> None:
     """Audit map files for weak support, broken provenance and structural flaws.
 
-    Configuration comes from argmap.toml or [tool.argmap] in pyproject.toml,
-    found from each map's folder upwards; options given here win. Exit 1 when
-    a finding at or above --fail-on exists or a file does not load, else 0.
-    See 'argmap rules' for the rule catalogue.
+    PATH is a file, a folder (searched for maps and reviews), a glob or - for
+    standard input. Configuration comes from argmap.toml or [tool.argmap] in
+    pyproject.toml, found from each map's folder upwards; options given here
+    win. Exit 0 clean, 1 when a finding at or above --fail-on exists or a map
+    is invalid, 2 when a file or the configuration cannot be read (or for
+    usage errors), 3 on an internal error. See 'argmap rules' for the rules.
     """
-    from argmap.audit import run
-    from argmap.config import discover, fails, load_config
-    from argmap.reports import get_reporter
+    from argmap.batch import Options, check_files, exit_code, unmatched
+    from argmap.commands._common import echo_findings_as_errors, emit, expand_paths
+    from argmap.reports import get_reporter, is_pseudo
 
-    fixed = load_config(config_path) if config_path else None
-    findings: list = []
-    audited: list[Path] = []
-    unloaded: list[Path] = []
-    failed = False
-    for loaded in load_each(files, allow_outside, unloaded):
-        path = loaded.path
-        config = (fixed or discover(path)).override(
-            select=select, ignore=ignore, fail_on=fail_on, extend_select=extend_select
-        )
-        found = run(loaded, config)
-        findings.extend(found)
-        audited.append(path)
-        failed = failed or fails(found, config.fail_on)
-    click.echo(get_reporter(fmt)(findings, [str(p) for p in audited]), nl=False)
-    if failed or unloaded:
-        raise SystemExit(1)
+    inputs = expand_paths(files)
+    options = Options(
+        select=tuple(select) if select is not None else None,
+        extend_select=tuple(extend_select) if extend_select is not None else None,
+        ignore=tuple(ignore) if ignore is not None else None,
+        fail_on=fail_on,
+        config_path=str(config_path) if config_path else None,
+        allow_outside=allow_outside,
+    )
+    results = unmatched(inputs.errors)
+    results += check_files([(str(p), kind) for p, kind in inputs.files], options, cpu_jobs(jobs))
+    findings = [f for r in results for f in r.findings]
+    echo_findings_as_errors([f for f in findings if is_pseudo(f)])  # on stderr too, whatever the format
+    emit(get_reporter(fmt)(findings, [r.path for r in results]), output)
+    code = exit_code(results)
+    if code:
+        raise SystemExit(code)

@@ -27,7 +27,7 @@ def coverage(file: Path, fmt: str, output: Optional[Path], minimum: Optional[flo
     from argmap.coverage import coverage as measure
     from argmap.terminal import clean
 
-    loaded = load_map(file, allow_outside)
+    loaded = load_map(file, allow_outside, warn_source=False)  # it needs the text: an error, raised below
     cov = measure(loaded)
     if fmt == "json":
         emit(jsontext.dumps(cov.to_dict(), indent=2, ensure_ascii=False) + "\n", output)

@@ -74,29 +74,22 @@ def init(file: Path, reviewer: str, output: Optional[Path], date: Optional[str],
 @allow_outside_option
 def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bool) -> None:
     """Validate review files and their targets; say which are stale."""
+    from argmap.commands._common import echo_errors
     from argmap.diagnostics import ArgmapError
-    from argmap.review import check_targets, load_review, sha256_file
+    from argmap.review import check_review
     from argmap.terminal import clean
 
-    problems = []
+    code = 0
     for path in reviews:
-        loaded = load_review(path)
-        if map_path is not None:
-            target = map_path
-        elif allow_outside:
-            target = loaded.map_path()
-        else:
-            target = loaded.map_inside("pass --allow-outside or --map to read it")
-        m = load_map(target, allow_outside, read_source=False).map
-        digest = sha256_file(target)
-        diags = check_targets(loaded, m, digest)
-        if diags:
-            problems += diags
+        try:
+            line = check_review(path, map_path, allow_outside)
+        except ArgmapError as exc:
+            echo_errors(exc)
+            code = max(code, exc.exit_code)
             continue
-        state = "current" if loaded.review.map_sha256 == digest else "stale: the map changed since the review"
-        click.echo(clean(f"{path}: valid ({len(loaded.review.entries)} entries by {loaded.review.reviewer}; {state})"))
-    if problems:
-        raise ArgmapError(problems)
+        click.echo(clean(f"{path}: {line}"))
+    if code:
+        raise SystemExit(code)
 
 
 @review.command("report")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands._common import allow_outside_option, load_each, map_files
+from argmap.commands._common import allow_outside_option, cpu_jobs, jobs_option, map_files
 from argmap.terminal import one_line
 
 
@@ -14,29 +14,30 @@ from argmap.terminal import one_line
 @map_files
 @allow_outside_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing for valid files.")
-def validate(files: tuple[Path, ...], allow_outside: bool, quiet: bool) -> None:
-    """Check map files: schema, references, duplicate ids, format version.
+@jobs_option
+def validate(files: tuple[Path, ...], allow_outside: bool, quiet: bool, jobs: int) -> None:
+    """Check map files and review files: schema, references, duplicate ids, format version.
 
-    Prints each error as FILE:LINE:COL: message. Exit 0 when every file is
-    valid, 1 when any is not, 2 for usage errors.
+    PATH is a file, a folder (searched for maps and reviews), a glob or - for
+    standard input. Prints each error as FILE:LINE:COL: message. Exit 0 when
+    every file is valid, 1 when any is not, 2 when a file cannot be read or
+    for usage errors.
     """
-    failed: list[Path] = []
-    for loaded in load_each(files, allow_outside, failed):
-        path = loaded.path
-        for warning in _warnings(loaded):
+    from argmap.batch import Options, check_files, exit_code, unmatched
+    from argmap.commands._common import echo_findings_as_errors, expand_paths
+
+    inputs = expand_paths(files)
+    pairs = [(str(p), kind) for p, kind in inputs.files]
+    results = unmatched(inputs.errors)
+    echo_findings_as_errors([f for r in results for f in r.findings])
+    for result in check_files(pairs, Options(audit=False, allow_outside=allow_outside), cpu_jobs(jobs)):
+        results.append(result)
+        for warning in result.warnings:
             click.echo(f"argmap: warning: {one_line(warning)}", err=True)
-        if not quiet:
-            m = loaded.map
-            click.echo(
-                f"{path}: valid ({len(m.claims)} claims, {len(m.evidence)} evidence, "
-                f"{len(m.inferences)} inferences)"
-            )
-    if failed:
-        raise SystemExit(1)
-
-
-def _warnings(loaded) -> list[str]:
-    """Non-fatal problems: the source text changed since the map was anchored."""
-    from argmap.anchoring import source_changed
-
-    return source_changed(loaded)
+        if result.findings:
+            echo_findings_as_errors(result.findings)
+        elif not quiet:
+            click.echo(one_line(f"{result.path}: {result.summary}"))
+    code = exit_code(results)
+    if code:
+        raise SystemExit(code)

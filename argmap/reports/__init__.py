@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import Callable
 
-__all__ = ["REPORTERS", "get_reporter", "summary"]
+__all__ = ["REPORTERS", "get_reporter", "summary", "is_pseudo"]
 
 REPORTERS: dict[str, str] = {
     "text": "argmap.reports.text:report",
@@ -41,3 +41,10 @@ def summary(findings: list, files: list) -> dict:
     for f in findings:
         counts[f.severity.value] += 1
     return {"files": len(files), "findings": len(findings), **counts}
+
+
+def is_pseudo(finding) -> bool:
+    """Whether a finding is a load or configuration error rather than a rule's finding."""
+    from argmap.batch import PSEUDO_RULES
+
+    return finding.code in PSEUDO_RULES

@@ -85,7 +85,14 @@ def test_load_error_exits_1_and_other_files_are_still_audited(run_cli, write_map
     result = run_cli("audit", broken, mapfile, "--format", "json")
     assert result.exit_code == 1
     assert f"argmap: error: {broken}:4:5: claim 'a': unknown key 'txt'" in result.stderr
-    assert json.loads(result.stdout)["summary"]["files"] == 1
+    data = json.loads(result.stdout)
+    assert data["summary"]["files"] == 2  # the file that did not load counts too ...
+    load_errors = [f for f in data["findings"] if f["code"] == "ARG001"]
+    # ... and its error is a result of the report, with its place
+    assert ("load-error", "error", str(broken), 4, 5) in [
+        (f["rule"], f["severity"], f["file"], f["line"], f["column"]) for f in load_errors
+    ]
+    assert any(f["file"] == str(mapfile) for f in data["findings"])
 
 
 def test_json_shape(run_cli, mapfile):

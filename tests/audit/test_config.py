@@ -144,4 +144,4 @@ def test_bad_configuration_gives_located_error(tmp_path, run_cli, text, where, f
     message = str(exc.value.diagnostics[0])
     assert message.startswith(str(tmp_path / "argmap.toml") + where) and fragment in message, message
     result = run_cli("audit", path)
-    assert result.exit_code == 1 and f"argmap: error: {message}" in result.stderr
+    assert result.exit_code == 2 and f"argmap: error: {message}" in result.stderr  # a configuration error: 2

@@ -76,7 +76,8 @@ def test_export_elsewhere_notes_a_source_text_left_behind(run_cli, write_map, tm
         f"argmap: note: {away / 'm.argdown'} names the source text 'article.txt', which is beside {path} "
         "but not beside it: copy it there for audit, anchor and coverage\n"
     )
-    assert run_cli("audit", away / "m.argdown").exit_code == 1  # as the note says: the text is missing there
+    audit = run_cli("audit", away / "m.argdown", "--fail-on", "warning")
+    assert audit.exit_code == 1 and "source text file 'article.txt' not found" in audit.stderr  # as the note says
     beside = run_cli("export", path, "--to", "argdown", "-o", tmp_path / "m.argdown")
     assert beside.exit_code == 0 and beside.stderr == ""
     imported = run_cli("import", tmp_path / "m.argdown", "-o", away / "back.yaml")
