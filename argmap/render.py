@@ -26,9 +26,13 @@ True
 from __future__ import annotations
 
 import shutil
+import subprocess
+import time
 from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import graphviz
 
@@ -37,17 +41,19 @@ from argmap.locations import Location
 from argmap.rendering import COLOR_BY, ENGINES, FORMATS, RANKDIRS, style
 from argmap.rendering.dot import edge_stmt, node_name, node_stmt
 from argmap.rendering.engines import (
-    MAX_PIXELS, ZOOM, EngineUnavailable, LayoutFailed, TooBig, layout_embedded, svg_to_pdf, svg_to_png,
+    MAX_PIXELS, ZOOM, EngineUnavailable, LayoutFailed, LayoutTimeout, TooBig, layout_embedded, svg_to_pdf, svg_to_png,
 )
 from argmap.rendering.fonts import fontconfig_env
 from argmap.rendering.focus import closest_ids, neighbourhood
 from argmap.rendering.labels import css_class, dot_text, lines_label, shorten, wrap
+from argmap.rendering.layered import plan_layers
 from argmap.rendering.legend import legend_lines
+from argmap.rendering.placement import FIRST_PASS, pinned_statements, rank_statements
 from argmap.rendering.svgpost import THESIS_FONT_SIZE, finish
 
 __all__ = [
-    "FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY", "build_graph", "to_dot", "render", "render_svg", "layout",
-    "layout_svg", "convert",
+    "FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY", "TIME_LIMIT", "Diagram", "build_diagram", "build_graph", "to_dot",
+    "render", "render_svg", "layout", "layout_svg", "convert", "draw",
 ]
 
 CLAIM_WRAP = 30
@@ -64,15 +70,6 @@ def _label(lines: Iterable[str], align: str = "center") -> str:
 
 def _tip(lines: Iterable[str]) -> str:
     return graphviz.nohtml(lines_label((shorten(x, TOOLTIP_QUOTE) for x in lines if x), align="center"))
-
-
-def _node(g: graphviz.Digraph, name: str, label: Optional[str], **attrs: str) -> None:
-    """Add a node statement; values must be escaped already (see :mod:`argmap.rendering.dot`)."""
-    g.body.append(node_stmt(name, label, attrs))
-
-
-def _edge(g: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
-    g.body.append(edge_stmt(tail, head, attrs))
 
 
 def _worst(fs: list[Finding]) -> str:
@@ -114,6 +111,18 @@ class _Builder:
         self.junctions = 0
         self.flip = False
         self.focus: Optional[str] = None
+        self.nodes: list[str] = []
+        self.edges: list[tuple[str, str, int]] = []
+
+    def node(self, g: graphviz.Digraph, name: str, label: Optional[str], **attrs: str) -> None:
+        """Add a node of the diagram; values must be escaped already (see :mod:`argmap.rendering.dot`)."""
+        self.nodes.append(name)
+        g.body.append(node_stmt(name, label, attrs))
+
+    def edge(self, g: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
+        """Add an edge of the diagram (to the top-level graph), remembering where its statement is."""
+        self.edges.append((tail, head, len(g.body)))
+        g.body.append(edge_stmt(tail, head, attrs))
 
     def use(self, key: str) -> None:
         if key not in self.used:
@@ -173,7 +182,7 @@ class _Builder:
             "assumption" if c.assumption else "",
             "flagged" if fs else "", worst, word, *rules,
         )
-        _node(g, node_name(c.id), _label(lines), **attrs)
+        self.node(g, node_name(c.id), _label(lines), **attrs)
 
     def _claim_tip(self, c: Any, fs: list[Finding]) -> str:
         lines = [c.text]
@@ -219,7 +228,7 @@ class _Builder:
             tip.append(f"URL: {e.url}")  # shown as text only, never a link
         attrs["tooltip"] = _tip(tip + _finding_lines(fs))
         attrs["class"] = _classes("evidence", "flagged" if fs else "", worst, change, *sorted({f.rule for f in fs if f.rule}))
-        _node(g, node_name(e.id), _label(lines), **attrs)
+        self.node(g, node_name(e.id), _label(lines), **attrs)
 
     def inference(self, g: graphviz.Digraph, i: Any, shown: Optional[set]) -> None:
         fs = self.by_target.get(i.id, [])
@@ -256,13 +265,13 @@ class _Builder:
         if not self._needs_junction(i):
             # One premise: a single arrow is the step (its id and classes are the inference's).
             if target_shown and (shown is None or i.premises[0] in shown):
-                _edge(g, node_name(i.premises[0]), node_name(target), id=f"inference-{i.id}",
-                       **tail_attrs, **{"class": classes})
+                self.edge(g, node_name(i.premises[0]), node_name(target), id=f"inference-{i.id}",
+                          **tail_attrs, **{"class": classes})
             return
         self.use("junction")
         self.junctions += 1
         fill = style.SEVERITY_COLOR[worst] if worst else (style.ATTACK if kind != "support" else style.JUNCTION_FILL)
-        _node(
+        self.node(
             g, node_name(i.id), "",
             id=f"inference-{i.id}", shape="circle", width="0.2" if focused else "0.14" if worst else "0.1", fixedsize="true",
             style="filled", fillcolor=fill, color=fill if not change or change == "unchanged" else "#1a9850",
@@ -271,10 +280,10 @@ class _Builder:
         edge_class = _classes(kind, "flagged" if fs else "", worst)
         for p in i.premises:
             if shown is None or p in shown:
-                _edge(g, node_name(p), node_name(i.id), arrowhead="none", color=line, style=dashed,
-                       tooltip=tip, **{"class": edge_class + " premise"})
+                self.edge(g, node_name(p), node_name(i.id), arrowhead="none", color=line, style=dashed,
+                          tooltip=tip, **{"class": edge_class + " premise"})
         if target_shown:
-            _edge(g, node_name(i.id), node_name(target), **tail_attrs, **{"class": edge_class + " conclusion"})
+            self.edge(g, node_name(i.id), node_name(target), **tail_attrs, **{"class": edge_class + " conclusion"})
 
     def _needs_junction(self, i: Any) -> bool:
         """Linked premises meet at a junction; so does a step that an undercut targets."""
@@ -285,7 +294,22 @@ class _Builder:
         g.body.extend(legend_lines(self.used, loose, flip=self.flip))
 
 
-def build_graph(
+@dataclass
+class Diagram:
+    """A built diagram: the Graphviz graph, and the names of its nodes and edges
+    (tail, head, index of the edge's statement in ``graph.body``) for the layered layout."""
+
+    graph: graphviz.Digraph
+    nodes: list[str]
+    edges: list[tuple[str, str, int]]
+
+
+def build_graph(loaded: Any, findings: list[Finding], **build_options: Any) -> graphviz.Digraph:
+    """The diagram of ``loaded`` as a Digraph (see :func:`build_diagram`)."""
+    return build_diagram(loaded, findings, **build_options).graph
+
+
+def build_diagram(
     loaded: Any,
     findings: list[Finding],
     *,
@@ -296,7 +320,7 @@ def build_graph(
     evaluation: Any = None,
     changes: Optional[dict] = None,
     cluster: bool = False,
-) -> graphviz.Digraph:
+) -> Diagram:
     """The diagram of ``loaded`` (a :class:`~argmap.loading.LoadedMap`) as a Digraph.
 
     ``findings`` are audit findings (by ``target`` id). ``focus``/``depth``
@@ -362,7 +386,7 @@ def build_graph(
     for c in claims:
         for e in c.evidence:
             b.use("evidence-link")
-            _edge(g, node_name(e), node_name(c.id), color=style.MUTED, arrowhead="empty", **{"class": "evidence-link"})
+            b.edge(g, node_name(e), node_name(c.id), color=style.MUTED, arrowhead="empty", **{"class": "evidence-link"})
     for i in m.inferences:
         if shown is None or i.id in shown:
             b.inference(g, i, shown)
@@ -370,7 +394,7 @@ def build_graph(
     size = len(claims) + b.junctions + len(cited)
     if size > BIG_GRAPH:
         g.attr(**_speed_attrs(size))
-    return g
+    return Diagram(g, b.nodes, b.edges)
 
 
 def _speed_attrs(size: int) -> dict:
@@ -392,32 +416,103 @@ def to_dot(loaded: Any, findings: list[Finding], **build_options: Any) -> str:
     return build_graph(loaded, findings, **build_options).source
 
 
+TIME_LIMIT = 60.0
+"""Seconds a layout may take before it is stopped with advice (``render --time-limit``)."""
+
+LAYERED = 1000
+"""Work above which a diagram is laid out in layers computed here
+(:mod:`argmap.rendering.layered`) rather than by dot alone: nodes plus edges
+plus the virtual nodes dot would add along edges that cross layers. Below it
+dot alone is quick on any shape, and its curved edges keep clear of the boxes."""
+
+
 def layout(
-    dot_source: str, fmt: str = "svg", engine: str = "embedded", *, file: str = "<map>", **png: Any
+    dot_source: str, fmt: str = "svg", engine: str = "embedded", *, file: str = "<map>",
+    time_limit: Optional[float] = TIME_LIMIT, **png: Any
 ) -> bytes:
-    """Lay out DOT text and produce ``fmt`` bytes with the chosen engine.
+    """Lay out DOT text with dot and produce ``fmt`` bytes with the chosen engine.
 
     Every format is drawn from one SVG (see :func:`convert`); ``png`` takes
     :func:`convert`'s options. Raises ArgmapError (one line saying what to
-    install, or why the PNG is refused) when the format cannot be made here.
+    install, why the PNG is refused, or what to do when the layout takes more
+    than ``time_limit`` seconds) when the format cannot be made here.
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     if fmt == "dot":
         return dot_source.encode("utf-8")
-    return convert(layout_svg(dot_source, engine, file=file), fmt, file=file, dot_source=dot_source, **png)
+    svg = layout_svg(dot_source, engine, file=file, time_limit=time_limit)
+    return convert(svg, fmt, file=file, dot_source=dot_source, **png)
 
 
-def layout_svg(dot_source: str, engine: str = "embedded", *, file: str = "<map>") -> bytes:
+def layout_svg(dot_source: str, engine: str = "embedded", *, file: str = "<map>",
+               time_limit: Optional[float] = TIME_LIMIT) -> bytes:
     """The laid-out diagram as SVG, finished (see :mod:`argmap.rendering.svgpost`)."""
+    with _errors_located(file, time_limit):
+        return _finish_svg(_run(dot_source, "svg", engine, "dot", _deadline(time_limit)))
+
+
+def draw(
+    diagram: Diagram, fmt: str = "svg", engine: str = "embedded", *, file: str = "<map>",
+    time_limit: Optional[float] = TIME_LIMIT, layered: Optional[bool] = None, **png: Any
+) -> bytes:
+    """Lay out a built diagram: as :func:`layout`, but a big diagram is laid out in layers.
+
+    Pass one gives dot the layers of :func:`~argmap.rendering.layered.plan_layers`
+    and only the edges between adjacent layers; pass two pins every node where
+    dot put it and draws all the edges, as built, with ``nop2`` (see
+    :mod:`argmap.rendering.placement`). Both passes share ``time_limit``.
+    ``layered`` forces one way or the other; by default it depends on :data:`LAYERED`.
+    """
+    g = diagram.graph
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}")
+    if fmt == "dot":
+        return g.source.encode("utf-8")
+    plan = plan_layers(diagram.nodes, [(tail, head) for tail, head, _ in diagram.edges])
+    if layered is None:
+        layered = len(diagram.nodes) + len(diagram.edges) + plan.virtual_nodes() > LAYERED
+    if not layered:
+        return layout(g.source, fmt, engine, file=file, time_limit=time_limit, **png)
+    deadline = _deadline(time_limit)
+    with _errors_located(file, time_limit):
+        statements = {k for _, _, k in diagram.edges}
+        first = g.copy()
+        first.body = [line for k, line in enumerate(g.body) if k not in statements] + rank_statements(plan)
+        first.attr(**FIRST_PASS)
+        placed = _run(first.source, "json0", engine, "dot", deadline)
+        second = g.copy()
+        second.body = g.body + pinned_statements(placed)
+        second.attr(splines="line")
+        svg = _finish_svg(_run(second.source, "svg", engine, "nop2", deadline))
+    return convert(svg, fmt, file=file, **png)
+
+
+def _deadline(time_limit: Optional[float]) -> Optional[float]:
+    return None if time_limit is None else time.monotonic() + time_limit
+
+
+@contextmanager
+def _errors_located(file: str, time_limit: Optional[float]) -> Iterator[None]:
+    """Engine errors as located ArgmapErrors; a timeout says what to do instead."""
     try:
-        if engine == "system":
-            return _finish_svg(_layout_system(dot_source, "svg"))
-        if engine != "embedded":
-            raise ValueError(f"engine must be one of {ENGINES}")
-        return _finish_svg(layout_embedded(dot_source, "svg"))
+        yield
+    except LayoutTimeout:
+        raise ArgmapError(Diagnostic(Location(file, 1, 1), (
+            f"the layout took more than {time_limit:g} s and was stopped; draw part of the map with"
+            " --focus ID --depth N (or a smaller whole with --overview), or allow more time with --time-limit SECONDS"
+        ))) from None
     except (EngineUnavailable, LayoutFailed) as exc:
         raise ArgmapError(Diagnostic(Location(file, 1, 1), str(exc))) from None
+
+
+def _run(source: str, fmt: str, engine: str, program: str, deadline: Optional[float]) -> bytes:
+    """Graphviz ``program`` on ``source``, writing ``fmt`` (``svg`` or ``json0``)."""
+    if engine == "system":
+        return _layout_system(source, fmt, program, deadline)
+    if engine != "embedded":
+        raise ValueError(f"engine must be one of {ENGINES}")
+    return layout_embedded(source, fmt, program=program, deadline=deadline)
 
 
 def convert(
@@ -456,15 +551,17 @@ def _finish_svg(svg: bytes) -> bytes:
     return finish(svg.decode("utf-8")).encode("utf-8")
 
 
-def _layout_system(dot_source: str, fmt: str) -> bytes:
+def _layout_system(dot_source: str, fmt: str, program: str = "dot", deadline: Optional[float] = None) -> bytes:
     """The Graphviz program, measuring text in the bundled font (see :func:`~argmap.rendering.fonts.fontconfig_env`)."""
-    import subprocess
-
     if shutil.which("dot") is None:
         raise EngineUnavailable("--engine system needs the Graphviz program: apt-get install graphviz, or use --engine embedded")
+    timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
     with fontconfig_env() as env:
         try:
-            done = subprocess.run(["dot", f"-T{fmt}"], input=dot_source.encode("utf-8"), capture_output=True, env=env)
+            done = subprocess.run(["dot", f"-K{program}", f"-T{fmt}"], input=dot_source.encode("utf-8"),
+                                  capture_output=True, env=env, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise LayoutTimeout("the layout ran out of time") from None
         except OSError:
             raise EngineUnavailable("the Graphviz program 'dot' could not be run: apt-get install graphviz") from None
     if done.returncode != 0:
@@ -475,7 +572,7 @@ def _layout_system(dot_source: str, fmt: str) -> bytes:
 
 def render(loaded: Any, findings: list[Finding], fmt: str = "svg", engine: str = "embedded", **build_options: Any) -> bytes:
     """Build the diagram and lay it out: SVG, PNG or PDF bytes (DOT text for ``dot``)."""
-    return layout(to_dot(loaded, findings, **build_options), fmt, engine, file=loaded.file)
+    return draw(build_diagram(loaded, findings, **build_options), fmt, engine, file=loaded.file)
 
 
 def render_svg(loaded: Any, findings: list[Finding], engine: str = "embedded", **build_options: Any) -> str:

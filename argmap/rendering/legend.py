@@ -86,7 +86,7 @@ def legend_lines(used: list[str], map_findings: list[tuple[str, str]], *, flip: 
     column = {"width": f"{max(map(len, beside), default=0) * _CHAR_WIDTH:.2f}"} if flip else {}
     for n, key in enumerate(keys):
         kind, words = style.LEGEND[key]
-        first, second = f"%legend{n}", f"%legend{n}b"
+        first, second = f"~legend{n}", f"~legend{n}b"
         text = dot_text(words)
         if key == "junction" or kind == "edge":
             sample = _sample_node(key) if key == "junction" else {
@@ -110,10 +110,10 @@ def legend_lines(used: list[str], map_findings: list[tuple[str, str]], *, flip: 
         worst = max(map_findings, key=lambda sf: {"info": 0, "warning": 1, "error": 2}.get(sf[0], 0))[0]
         text = lines_label(["Findings on the whole map:"] + [shorten(t, 90) for _, t in map_findings], align="left")
         tip = lines_label([t for _, t in map_findings])
-        lines.append(node_stmt("%legend-map", text, {
+        lines.append(node_stmt("~legend-map", text, {
             "id": "legend-map", "shape": "plaintext", "fontcolor": style.SEVERITY_COLOR.get(worst, style.INK),
             "tooltip": tip}, _IN))
-        items.append(["%legend-map"])
+        items.append(["~legend-map"])
     per_row = COLUMN if flip else ROW
     rows = [items[k:k + per_row] for k in range(0, len(items), per_row)]
     for row in rows:

@@ -1,8 +1,16 @@
 """Synthetic argument maps of any size, in native YAML, Argdown and AIF JSON.
 
 The three outputs carry the same content: ``n`` titled claims in sections of
-50, and ``relations`` support/attack links, every link going from a later
-claim to an earlier one so that every claim reaches the thesis ``s1``.
+50, and ``relations`` support/attack links (about one in five an attack). A
+spanning tree comes first, each claim linked to an earlier one, so that every
+claim reaches the thesis ``s1``; the other links depend on the *shape*:
+
+- ``deep`` (the default): from a later claim to one of the 50 before it, so the
+  map is acyclic, deep and local, as hand-written argument maps are;
+- ``random``: between any two claims, in either direction, so there are cycles;
+- ``dag``: between any two claims, from the later to the earlier one (acyclic);
+- ``dense``: as ``random``; it is meant for many links per claim (100 claims,
+  1000 links), where almost every claim is in a cycle.
 The Argdown output uses only syntax the Argdown CLI parses (headings, titled
 statements, ``<+``/``<-`` relations), so both tools can be timed on one file.
 
@@ -11,8 +19,10 @@ statements, ``<+``/``<-`` relations), so both tools can be timed on one file.
 (5, 8)
 >>> "argmap: 1" in to_yaml(syn) and "[s1]:" in to_argdown(syn)
 True
+>>> len(set(generate(30, 200, shape="dense").relations))
+200
 
-Run as a script to write files: ``python tests/benchmarks/generate.py 1000 2000 OUTDIR``.
+Run as a script to write files: ``python tests/benchmarks/generate.py 1000 2000 OUTDIR [SHAPE]``.
 """
 
 from __future__ import annotations
@@ -23,7 +33,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Synthetic", "generate", "to_yaml", "to_argdown", "to_aif", "write_all"]
+__all__ = ["SHAPES", "Synthetic", "generate", "to_yaml", "to_argdown", "to_aif", "write_all"]
+
+SHAPES = ("deep", "random", "dag", "dense")
+"""Graph shapes of :func:`generate` (see the module docstring)."""
 
 _WORDS = (
     "policy security alliance border treaty economy sanctions energy trade votes "
@@ -37,8 +50,10 @@ class Synthetic:
     relations: list[tuple[str, str, str]]  # (kind, from_id, to_id)
 
 
-def generate(n: int, relations: int, seed: int = 0) -> Synthetic:
-    """``n`` claims and ``relations`` links (about one in five an attack)."""
+def generate(n: int, relations: int, seed: int = 0, shape: str = "deep") -> Synthetic:
+    """``n`` claims and ``relations`` links (about one in five an attack) of one of :data:`SHAPES`."""
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {SHAPES}")
     rng = random.Random(seed)
     claims = []
     for i in range(1, n + 1):
@@ -50,12 +65,21 @@ def generate(n: int, relations: int, seed: int = 0) -> Synthetic:
     for i in range(2, n + 1):
         if len(links) >= relations:
             break
-        j = rng.randint(max(1, i - 20), i - 1)
+        j = rng.randint(max(1, i - 20) if shape == "deep" else 1, i - 1)
         links.append(("support", f"s{i}", f"s{j}"))
         seen.add((f"s{i}", f"s{j}"))
+    most = n * (n - 1) if shape in ("random", "dense") else n * (n - 1) // 2
+    if shape == "deep":
+        most = sum(min(i - 1, 50) for i in range(2, n + 1))
+    relations = min(relations, most)
     while len(links) < relations and n > 1:
-        i = rng.randint(2, n)
-        j = rng.randint(max(1, i - 50), i - 1)
+        if shape == "deep":
+            i = rng.randint(2, n)
+            j = rng.randint(max(1, i - 50), i - 1)
+        else:
+            i, j = rng.sample(range(1, n + 1), 2)
+            if shape == "dag" and i < j:
+                i, j = j, i
         key = (f"s{i}", f"s{j}")
         if key in seen:
             continue
@@ -109,14 +133,16 @@ def to_aif(syn: Synthetic) -> str:
     return json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, ensure_ascii=False) + "\n"
 
 
-def write_all(n: int, relations: int, folder: Path, seed: int = 0) -> dict[str, Path]:
-    """Write ``synthetic-N.{yaml,argdown,json}`` into ``folder``; returns the paths by format."""
-    syn = generate(n, relations, seed)
+def write_all(n: int, relations: int, folder: Path, seed: int = 0, shape: str = "deep") -> dict[str, Path]:
+    """Write ``synthetic-N.{yaml,argdown,json}`` (``SHAPE-N-R.*`` for other shapes than ``deep``)
+    into ``folder``; returns the paths by format."""
+    syn = generate(n, relations, seed, shape)
     folder.mkdir(parents=True, exist_ok=True)
+    stem = f"synthetic-{n}" if shape == "deep" else f"{shape}-{n}-{relations}"
     paths = {
-        "yaml": folder / f"synthetic-{n}.yaml",
-        "argdown": folder / f"synthetic-{n}.argdown",
-        "aif": folder / f"synthetic-{n}.json",
+        "yaml": folder / f"{stem}.yaml",
+        "argdown": folder / f"{stem}.argdown",
+        "aif": folder / f"{stem}.json",
     }
     paths["yaml"].write_text(to_yaml(syn), encoding="utf-8")
     paths["argdown"].write_text(to_argdown(syn), encoding="utf-8")
@@ -126,5 +152,5 @@ def write_all(n: int, relations: int, folder: Path, seed: int = 0) -> dict[str, 
 
 if __name__ == "__main__":
     n, r, out = int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
-    for fmt, path in write_all(n, r, out).items():
+    for fmt, path in write_all(n, r, out, shape=sys.argv[4] if len(sys.argv) > 4 else "deep").items():
         print(fmt, path)
