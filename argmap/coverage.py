@@ -28,7 +28,7 @@ from typing import Optional
 from argmap.anchoring import State, anchor_all
 from argmap.diagnostics import ArgmapError, Diagnostic
 
-__all__ = ["Sentence", "QuoteSpan", "Coverage", "coverage", "split_sentences", "ignore_patterns"]
+__all__ = ["Sentence", "QuoteSpan", "Segment", "Coverage", "coverage", "split_sentences", "ignore_patterns"]
 
 
 @dataclass
@@ -61,13 +61,26 @@ class Sentence:
 
 @dataclass
 class QuoteSpan:
-    """Where a claim's quote sits: raw and normalised spans."""
+    """Where a quote sits: raw and normalised spans; ``claim`` is the quoting element's id
+    (a claim's, or in :attr:`Coverage.others` an evidence record's or inference's)."""
 
     claim: str
     start: int
     end: int
     nstart: int
     nend: int
+    section: str = "claims"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of the raw text with one meaning: ``kind`` is covered, uncovered, furniture
+    or "" (between sentences); ``claims`` the ids whose quotes span it."""
+
+    start: int
+    end: int
+    kind: str
+    claims: tuple[str, ...] = ()
 
 
 @dataclass
@@ -82,6 +95,8 @@ class Coverage:
     unplaced: dict[str, str]
     ignored: list[tuple[int, str]]
     claim_text: dict[str, str]
+    others: list[QuoteSpan] = field(default_factory=list)
+    """Where the quotes of evidence records and inferences sit (they cover nothing)."""
 
     @property
     def total(self) -> int:
@@ -98,6 +113,49 @@ class Coverage:
     @property
     def uncovered(self) -> list[Sentence]:
         return [s for s in self.sentences if not s.covered]
+
+    def segments(self, quotes: Optional[list[QuoteSpan]] = None) -> list[Segment]:
+        """The raw text cut where a sentence, a quote (of ``quotes``, default the claims')
+        or an ignored line starts or ends, in order."""
+        quotes = self.quotes if quotes is None else quotes
+        raw = self.raw
+        line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
+        furniture = []
+        for n, _ in self.ignored:
+            a = line_starts[n - 1]
+            b = raw.find("\n", a)
+            furniture.append((a, len(raw) if b < 0 else b))
+        cuts = {0, len(raw)}
+        for s in self.sentences:
+            cuts.update((s.start, s.end))
+        for q in quotes:
+            cuts.update((q.start, q.end))
+        for a, b in furniture:
+            cuts.update((a, b))
+        points = sorted(c for c in cuts if 0 <= c <= len(raw))
+        furniture.sort()
+        sentences = sorted(self.sentences, key=lambda s: s.start)
+        by_start = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+        out: list[Segment] = []
+        f = s = q = 0
+        open_quotes: list[int] = []  # indices into quotes, so that ids keep the quotes' order
+        for a, b in zip(points, points[1:]):
+            while f < len(furniture) and furniture[f][1] <= a:
+                f += 1
+            while s < len(sentences) and sentences[s].end <= a:
+                s += 1
+            while q < len(by_start) and quotes[by_start[q]].start <= a:
+                open_quotes.append(by_start[q])
+                q += 1
+            open_quotes = sorted(i for i in open_quotes if quotes[i].end > a)
+            kind = ""
+            if f < len(furniture) and furniture[f][0] <= a and b <= furniture[f][1]:
+                kind = "furniture"
+            elif s < len(sentences) and sentences[s].start <= a and b <= sentences[s].end:
+                kind = "covered" if sentences[s].covered else "uncovered"
+            claims = tuple(quotes[i].claim for i in open_quotes if quotes[i].start <= a and b <= quotes[i].end)
+            out.append(Segment(a, b, kind, claims))
+        return out
 
     def to_dict(self) -> dict:
         return {
@@ -178,11 +236,16 @@ def coverage(loaded) -> Coverage:
     ignore = ignore_patterns(loaded)
     src, quoted = anchor_all(loaded.map, raw)
     quotes: list[QuoteSpan] = []
+    others: list[QuoteSpan] = []
     unplaced: dict[str, str] = {}
     for q in quoted:
+        placed = q.match.state not in (State.ambiguous, State.orphaned) and q.match.start is not None
         if q.section != "claims":
+            if placed:
+                a, b = src.raw_span(q.match.start, q.match.end)  # type: ignore[arg-type]
+                others.append(QuoteSpan(q.id, a, b, q.match.start, q.match.end, q.section))  # type: ignore[arg-type]
             continue
-        if q.match.state in (State.ambiguous, State.orphaned) or q.match.start is None:
+        if not placed:
             unplaced[q.id] = q.match.state.value
             continue
         a, b = src.raw_span(q.match.start, q.match.end)  # type: ignore[arg-type]
@@ -204,4 +267,5 @@ def coverage(loaded) -> Coverage:
         unplaced=unplaced,
         ignored=ignored,
         claim_text={c.id: c.text for c in loaded.map.claims},
+        others=others,
     )
