@@ -12,7 +12,13 @@ from typing import Optional
 
 from argmap.locations import Location
 
-__all__ = ["Severity", "Diagnostic", "Omitted", "omitted", "Finding", "ArgmapError", "MAX_PER_FILE", "capped"]
+__all__ = ["PSEUDO_RULES", "Severity", "Diagnostic", "Omitted", "omitted", "Finding", "ArgmapError", "MAX_PER_FILE", "capped"]
+
+PSEUDO_RULES = {
+    "ARG001": ("load-error", "A file that cannot be read or is not a valid map or review file."),
+    "ARG002": ("config-error", "A configuration file (argmap.toml, [tool.argmap]) that is not valid."),
+}
+"""Codes of the report results that no audit rule gives (code → name, summary): they cannot be selected."""
 
 MAX_PER_FILE = 100
 """At most this many errors are reported per file; one more line counts the rest."""

@@ -60,7 +60,7 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     is invalid, 2 when a file or the configuration cannot be read (or for
     usage errors), 3 on an internal error. See 'argmap rules' for the rules.
     """
-    from argmap.batch import Options, check_files, exit_code, unmatched
+    from argmap.commands._batch import Options, check_files, exit_code, unmatched
     from argmap.commands._common import echo_findings_as_errors, emit, expand_paths
     from argmap.reports import get_reporter, is_pseudo
 

@@ -23,7 +23,7 @@ def validate(files: tuple[Path, ...], allow_outside: bool, quiet: bool, jobs: in
     every file is valid, 1 when any is not, 2 when a file cannot be read or
     for usage errors.
     """
-    from argmap.batch import Options, check_files, exit_code, unmatched
+    from argmap.commands._batch import Options, check_files, exit_code, unmatched
     from argmap.commands._common import echo_findings_as_errors, expand_paths
 
     inputs = expand_paths(files)

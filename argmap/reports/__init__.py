@@ -14,7 +14,12 @@ from __future__ import annotations
 import importlib
 from typing import Callable
 
-__all__ = ["REPORTERS", "get_reporter", "summary", "is_pseudo"]
+from argmap import HOMEPAGE
+
+__all__ = ["REPORTERS", "get_reporter", "summary", "is_pseudo", "relative_path", "HELP_URI"]
+
+HELP_URI = f"{HOMEPAGE}/blob/main/README.md#audit"
+"""Where the rule catalogue is documented (SARIF ``helpUri``)."""
 
 REPORTERS: dict[str, str] = {
     "text": "argmap.reports.text:report",
@@ -45,6 +50,26 @@ def summary(findings: list, files: list) -> dict:
 
 def is_pseudo(finding) -> bool:
     """Whether a finding is a load or configuration error rather than a rule's finding."""
-    from argmap.batch import PSEUDO_RULES
+    from argmap.diagnostics import PSEUDO_RULES
 
     return finding.code in PSEUDO_RULES
+
+
+def relative_path(file: str) -> str:
+    """``file`` relative to the current folder (POSIX slashes) when it lies inside it, else unchanged.
+
+    >>> import os
+    >>> relative_path(os.path.join(os.getcwd(), "claims", "m.yaml")), relative_path("/elsewhere/m.yaml")
+    ('claims/m.yaml', '/elsewhere/m.yaml')
+    """
+    import os
+    from pathlib import Path
+
+    if file == "-":
+        return file
+    try:
+        rel = Path(os.path.relpath(Path(file).resolve(), Path.cwd().resolve()))
+    except (ValueError, OSError):  # another drive on Windows
+        return file
+    posix = rel.as_posix()
+    return file if posix.startswith("../") or posix == ".." else posix

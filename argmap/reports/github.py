@@ -1,6 +1,7 @@
 """GitHub Actions workflow commands: findings appear as annotations on the pull request.
 
-``::warning file=F,line=L,col=C,title=CODE rule-name::message``; errors use
+``::warning file=F,line=L,col=C,title=CODE rule-name::message``, the file
+relative to the current folder (the repository root in a workflow); errors use
 ``::error``, info ``::notice``. Property values and messages are escaped as
 the workflow-command syntax requires.
 
@@ -12,6 +13,8 @@ the workflow-command syntax requires.
 """
 
 from __future__ import annotations
+
+from argmap.reports import relative_path
 
 __all__ = ["report"]
 
@@ -31,7 +34,7 @@ def report(findings: list, files: list) -> str:
     out = []
     for f in findings:
         loc = f.location
-        props = [f"file={_prop(loc.file)}", f"line={loc.line or 1}", f"col={loc.column or 1}"] if loc else []
+        props = [f"file={_prop(relative_path(loc.file))}", f"line={loc.line or 1}", f"col={loc.column or 1}"] if loc else []
         props.append(f"title={_prop(f'{f.code} {f.rule}')}")
         target = f" ({f.target})" if f.target else ""
         out.append(f"::{_COMMAND[f.severity.value]} {','.join(props)}::{_data(f.message + target)}")

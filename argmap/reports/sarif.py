@@ -1,9 +1,11 @@
 """SARIF 2.1.0 audit report, for GitHub code scanning and other SARIF viewers.
 
 One run; ``tool.driver.rules`` is the whole rule catalogue (id, name, short
-and full description, default level, help); each result points at the map
-file by a URI relative to the current folder (``%SRCROOT%``) with the line
-and column of the element.
+and full description, default level, help and ``helpUri``), led by the two
+pseudo-rules of files that do not load (``ARG001``) and of configuration
+errors (``ARG002``); each result points at the map file by a percent-encoded
+URI relative to the current folder (``%SRCROOT%``) with the line and column
+of the element.
 
 >>> import json
 >>> doc = json.loads(report([], ["m.yaml"]))
@@ -13,11 +15,13 @@ and column of the element.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from urllib.parse import quote
 
-from argmap import __version__
+from argmap import HOMEPAGE, __version__
+from argmap.diagnostics import PSEUDO_RULES
 from argmap.jsontext import dumps
+from argmap.reports import HELP_URI, relative_path
 
 __all__ = ["report", "LEVELS"]
 
@@ -27,15 +31,30 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _location(file: str) -> dict:
-    """An artifactLocation: relative to the current folder (``%SRCROOT%``) when inside it, else a file URI."""
-    path = Path(file)
-    try:
-        rel = Path(os.path.relpath(path.resolve(), Path.cwd()))
-    except ValueError:  # another drive on Windows
-        rel = None
-    if rel is not None and not rel.as_posix().startswith("../"):
-        return {"uri": rel.as_posix(), "uriBaseId": "%SRCROOT%"}
-    return {"uri": path.resolve().as_uri()}
+    """An artifactLocation: a percent-encoded URI relative to the current folder (``%SRCROOT%``)
+    when the file is inside it, else a file URI.
+
+    >>> _location("a b:c%.yaml")
+    {'uri': 'a%20b%3Ac%25.yaml', 'uriBaseId': '%SRCROOT%'}
+    """
+    if file == "-":
+        return {"uri": "stdin", "description": {"text": "standard input"}}
+    rel = relative_path(file)
+    if not Path(rel).is_absolute():
+        return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": Path(file).resolve().as_uri()}
+
+
+def _descriptor(code: str, name: str, summary: str, help_text: str, level: str, enabled: bool = True) -> dict:
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": help_text.split("\n\n")[0].replace("\n", " ")},
+        "defaultConfiguration": {"level": level, "enabled": enabled},
+        "helpUri": HELP_URI,
+        "help": {"text": help_text},
+    }
 
 
 def report(findings: list, files: list) -> str:
@@ -43,18 +62,12 @@ def report(findings: list, files: list) -> str:
     from argmap.audit import rules
 
     catalogue = rules()
-    index = {r.code: n for n, r in enumerate(catalogue)}
     driver_rules = [
-        {
-            "id": r.code,
-            "name": r.name,
-            "shortDescription": {"text": r.summary},
-            "fullDescription": {"text": r.help.split("\n\n")[0].replace("\n", " ")},
-            "defaultConfiguration": {"level": LEVELS[r.severity.value], "enabled": r.enabled},
-            "help": {"text": r.help},
-        }
-        for r in catalogue
+        _descriptor(code, name, summary, summary, "error") for code, (name, summary) in sorted(PSEUDO_RULES.items())
+    ] + [
+        _descriptor(r.code, r.name, r.summary, r.help, LEVELS[r.severity.value], r.enabled) for r in catalogue
     ]
+    index = {d["id"]: n for n, d in enumerate(driver_rules)}
     results = []
     for f in findings:
         result = {
@@ -85,6 +98,7 @@ def report(findings: list, files: list) -> str:
                     "driver": {
                         "name": "argmap",
                         "version": __version__,
+                        "informationUri": HOMEPAGE,
                         "rules": driver_rules,
                     }
                 },

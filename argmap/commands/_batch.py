@@ -23,16 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from argmap.diagnostics import ArgmapError, Finding, Severity
+from argmap.diagnostics import PSEUDO_RULES, ArgmapError, Finding, Severity
 
-__all__ = ["Options", "FileResult", "check_file", "check_files", "as_findings", "PSEUDO_RULES", "exit_code", "unmatched"]
-
-PSEUDO_RULES = {
-    "ARG001": ("load-error", "A file that cannot be read or is not a valid map or review file."),
-    "ARG002": ("config-error", "A configuration file (argmap.toml, [tool.argmap]) that is not valid."),
-}
-"""Codes of the results that are no audit rule: they cannot be selected or ignored."""
-
+__all__ = ["Options", "FileResult", "check_file", "check_files", "as_findings", "exit_code", "unmatched"]
 
 @dataclass(frozen=True)
 class Options:
