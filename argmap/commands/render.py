@@ -11,6 +11,7 @@ import click
 
 from argmap.commands._common import allow_outside_option, emit, load_map, map_file
 from argmap.rendering import COLOR_BY, ENGINES, FORMATS, RANKDIRS  # light: no graphviz
+from argmap.rendering.engines import MAX_PIXELS, png_size, png_zoom
 
 BIG_MAP = 1000
 """Claims above which slow layouts get progress notes and advice on stderr."""
@@ -35,6 +36,11 @@ BIG_MAP = 1000
               help="Colour elements by change since the map version OLD (added, changed, unchanged).")
 @click.option("--time-limit", type=click.FloatRange(0, None, min_open=True), default=60, show_default=True,
               metavar="SECONDS", help="Stop a layout that takes longer, with advice on drawing less.")
+@click.option("--scale", type=click.FloatRange(0.05, 20), metavar="FACTOR",
+              help="PNG: pixels per CSS pixel (1 = 96 dpi). Default 1.5.")
+@click.option("--dpi", type=click.FloatRange(5, 2000), help="PNG: dots per inch, instead of --scale.")
+@click.option("--max-pixels", type=click.IntRange(0, None), default=MAX_PIXELS, show_default=True,
+              help="PNG: refuse to draw more pixels than this (0: no limit).")
 @allow_outside_option
 def render(
     file: Path,
@@ -48,10 +54,15 @@ def render(
     color_by: str,
     diff_old: Optional[Path],
     time_limit: float,
+    scale: Optional[float],
+    dpi: Optional[float],
+    max_pixels: int,
     allow_outside: bool,
 ) -> None:
     """Render a map as a diagram; audit findings are marked on it."""
     fmt = fmt or _format_from_suffix(output)
+    if scale is not None and dpi is not None:
+        raise click.UsageError("give --scale or --dpi, not both")
     if output is None and fmt in ("png", "pdf") and _stdout_is_terminal():
         raise click.UsageError(f"{fmt.upper()} is binary: give -o FILE (or redirect standard output)")
     loaded = load_map(file, allow_outside)
@@ -67,10 +78,23 @@ def render(
     from argmap import render as renderer
 
     diagram = renderer.build_diagram(loaded, findings, **options)
-    big = len(loaded.map.claims) > BIG_MAP and focus is None and fmt != "dot"
-    data = _timed(lambda: renderer.draw(diagram, fmt, engine, file=loaded.file, time_limit=time_limit),
-                  len(loaded.map.claims), big)
-    emit(data.decode("utf-8") if fmt in ("svg", "dot") else data, output)
+    if fmt == "dot":
+        emit(diagram.graph.source, output)
+        return
+    m = loaded.map
+    advice = len(m.claims) > BIG_MAP and focus is None
+    with _Progress(advice) as progress:
+        progress.stage(f"laying out {_count(len(m.claims), 'claim')} and {_count(len(m.inferences), 'step')} with Graphviz")
+        svg = renderer.draw(diagram, "svg", engine, file=loaded.file, time_limit=time_limit)
+        zoom = png_zoom(scale=scale, dpi=dpi)
+        if fmt == "png":
+            size = png_size(svg, zoom)
+            progress.stage(f"drawing a {size[0]}\u00d7{size[1]} px PNG" if size else "drawing the PNG")
+        elif fmt == "pdf":
+            progress.stage("writing the PDF")
+        data = renderer.convert(svg, fmt, file=loaded.file, dot_source=diagram.graph.source, zoom=zoom,
+                                max_pixels=max_pixels)
+    emit(data.decode("utf-8") if fmt == "svg" else data, output)
 
 
 def _format_from_suffix(output: Optional[Path]) -> str:
@@ -110,26 +134,52 @@ def _evaluation(loaded: Any, color_by: str) -> Any:
     return evaluate(loaded.map)
 
 
-def _timed(job, claims: int, big: bool) -> bytes:
-    """Run the layout; on a big map, say on stderr what is happening when it takes over a second."""
-    if not big:
-        return job()
-    start = time.perf_counter()
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
-    def note() -> None:
-        click.echo(
-            f"argmap: laying out {claims} claims with Graphviz ... "
-            "(for a quicker, more readable view try --focus ID --depth 2, or --cluster)",
-            err=True,
-        )
 
-    timer = threading.Timer(1.0, note)
-    timer.daemon = True
-    timer.start()
-    try:
-        return job()
-    finally:
-        timer.cancel()
-        took = time.perf_counter() - start
-        if took > 1.0:
-            click.echo(f"argmap: layout took {took:.1f} s", err=True)
+class _Progress:
+    """Notes on stderr for a render that takes over a second: the stage it is in, then the time taken."""
+
+    AFTER = 1.0
+
+    def __init__(self, advice: bool) -> None:
+        self.advice = advice
+        self.start = time.perf_counter()
+        self.current = ""
+        self.shown = False
+        self.due = False
+        self.lock = threading.Lock()
+
+    def __enter__(self) -> "_Progress":
+        self.timer = threading.Timer(self.AFTER, self._due)
+        self.timer.daemon = True
+        self.timer.start()
+        return self
+
+    def stage(self, words: str) -> None:
+        """Say ``words`` now if the render is already slow, else when it becomes so."""
+        with self.lock:
+            self.current = words
+            due = self.due
+        if due:
+            self._show(words)
+
+    def _due(self) -> None:
+        with self.lock:
+            self.due = True
+            words = self.current
+        if words:
+            self._show(words)
+
+    def _show(self, words: str) -> None:
+        with self.lock:
+            first, self.shown = not self.shown, True
+        hint = " (for a quicker, more readable view try --focus ID --depth 2, or --cluster)" if first and self.advice else ""
+        click.echo(f"argmap: {words} ...{hint}", err=True)
+
+    def __exit__(self, *exc: Any) -> None:
+        self.timer.cancel()
+        took = time.perf_counter() - self.start
+        if self.shown and exc[0] is None:
+            click.echo(f"argmap: rendered in {took:.1f} s", err=True)

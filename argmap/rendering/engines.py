@@ -267,7 +267,7 @@ def check_png_size(svg: bytes, zoom: float, max_pixels: int = MAX_PIXELS) -> Non
         raise TooBig(
             f"the PNG would be {w}\u00d7{h} px ({w * h / 1e6:.0f} megapixels, over the limit of"
             f" {max_pixels / 1e6:g}); write SVG (--format svg) or PDF, show part of the map"
-            " (--focus ID --depth N, or --overview), lower --scale/--dpi, or raise --max-pixels"
+            " (--focus ID --depth N), lower --scale/--dpi, or raise --max-pixels"
         )
 
 
