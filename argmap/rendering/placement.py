@@ -32,8 +32,9 @@ from argmap.rendering.layered import LayerPlan
 
 __all__ = ["FIRST_PASS", "rank_statements", "pinned_statements"]
 
-FIRST_PASS = {"splines": "none", "outputorder": "nodesfirst"}
-"""Graph attributes of pass one: no edge routing (pass two draws the edges)."""
+FIRST_PASS = {"splines": "none", "outputorder": "nodesfirst", "newrank": "true"}
+"""Graph attributes of pass one: no edge routing (pass two draws the edges), and
+the ranking that lets a ``rank=same`` group hold nodes of several clusters (sections)."""
 
 
 def rank_statements(plan: LayerPlan) -> list[str]:

@@ -2,9 +2,15 @@
 
 Run ``python tests/benchmarks/bench.py`` (or ``pytest -m bench -s``). Each row
 is the median wall time of several runs of a real ``argmap`` process on maps
-from :mod:`generate`, with the peak memory (max RSS) of those runs. Where the
-Argdown CLI is installed (``ARGDOWN_CLI=/path/to/argdown`` or ``argdown`` on
-PATH), the same files are timed with it too, and the speed-up is shown.
+from :mod:`generate`, with the median CPU time (user + system) and the peak
+memory (max RSS) of those runs. Where the Argdown CLI is installed
+(``ARGMAP_ARGDOWN_CLI=/path/to/argdown``, or ``argdown`` on PATH), the same
+files are timed with it too, and the speed-up is shown.
+
+Rendering is timed on every graph shape of :data:`generate.SHAPES` (deep,
+random with cycles, random acyclic, dense) against ``argdown map -f svg`` on
+the same file; the two programs' runs alternate, so that load from other
+work on the machine falls on both alike.
 
 Rendering is timed twice, to SVG and to DOT (everything but the layout), so
 the difference is the time Graphviz itself spends on the layout. Each command
@@ -30,16 +36,16 @@ sys.path.insert(0, str(HERE))
 
 from generate import write_all  # noqa: E402
 
-__all__ = ["Row", "bench_env", "measure", "run_all", "format_table", "main"]
+__all__ = ["Row", "SHAPE_SIZES", "bench_env", "measure", "measure_pair", "run_shapes", "run_all", "format_table", "main"]
 
 _WRAPPER = (
     "import resource, subprocess, sys, time\n"
     "t = time.perf_counter()\n"
     "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
     "t = time.perf_counter() - t\n"
-    "kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "sys.stderr.write(p.stderr.decode(errors='replace')[-400:])\n"
-    "print(t, kb, p.returncode)\n"
+    "print(t, u.ru_maxrss, p.returncode, u.ru_utime + u.ru_stime)\n"
 )
 
 
@@ -51,6 +57,7 @@ class Row:
     target: Optional[str]
     ok: Optional[bool]
     returncode: int
+    cpu: Optional[float] = None  # median CPU seconds (user + system), where measured
 
 
 def bench_env(folder: Path) -> dict[str, str]:
@@ -66,21 +73,52 @@ def bench_env(folder: Path) -> dict[str, str]:
     return env
 
 
-def measure(cmd: list[str], runs: int, env: Optional[dict] = None, warm: bool = True) -> tuple[float, float, int]:
-    """Median seconds, peak MB and the last exit code of ``runs`` runs of ``cmd``
-    (after one untimed warm-up run: bytecode and the file cache are warm, as for a user)."""
-    times, peaks, rc = [], [], 0
+@dataclass
+class Timing:
+    """Runs of one command: wall seconds, CPU seconds and peak MB of each, the last exit code."""
+
+    walls: list[float]
+    cpus: list[float]
+    peaks: list[float]
+    returncode: int = 0
+
+    def once(self, cmd: list[str], env: Optional[dict]) -> None:
+        out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, text=True, env=env)
+        t, kb, rc, cpu = out.stdout.split()
+        self.walls.append(float(t))
+        self.cpus.append(float(cpu))
+        self.peaks.append(int(kb) / 1024)
+        self.returncode = int(rc)
+        if self.returncode not in (0, 1):
+            sys.stderr.write(out.stderr)
+
+    def summary(self) -> tuple[float, float, int, float]:
+        return statistics.median(self.walls), max(self.peaks), self.returncode, statistics.median(self.cpus)
+
+
+def measure(cmd: list[str], runs: int, env: Optional[dict] = None, warm: bool = True) -> tuple[float, float, int, float]:
+    """Median seconds, peak MB, the last exit code and median CPU seconds of ``runs`` runs of
+    ``cmd`` (after one untimed warm-up run: bytecode and the file cache are warm, as for a user)."""
     if warm:
         subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, env=env)
+    timing = Timing([], [], [])
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, text=True, env=env)
-        t, kb, rc = out.stdout.split()
-        times.append(float(t))
-        peaks.append(int(kb) / 1024)
-        rc = int(rc)
-        if rc not in (0, 1):
-            sys.stderr.write(out.stderr)
-    return statistics.median(times), max(peaks), rc
+        timing.once(cmd, env)
+    return timing.summary()
+
+
+def measure_pair(first: list[str], second: list[str], runs: int, env: Optional[dict] = None,
+                 second_runs: Optional[int] = None) -> tuple[tuple, tuple]:
+    """:func:`measure` of two commands whose runs alternate (both warmed up first), so
+    that other load on the machine slows both alike; ``second`` may run fewer times."""
+    for cmd in (first, second):
+        subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, env=env)
+    a, b = Timing([], [], []), Timing([], [], [])
+    for k in range(runs):
+        a.once(first, env)
+        if k < (second_runs or runs):
+            b.once(second, env)
+    return a.summary(), b.summary()
 
 
 def _argmap() -> list[str]:
@@ -89,7 +127,50 @@ def _argmap() -> list[str]:
 
 
 def _argdown() -> Optional[str]:
-    return os.environ.get("ARGDOWN_CLI") or shutil.which("argdown")
+    return os.environ.get("ARGMAP_ARGDOWN_CLI") or os.environ.get("ARGDOWN_CLI") or shutil.which("argdown")
+
+
+SHAPE_SIZES = [
+    ("deep", 1000, 2000), ("deep", 5000, 10000),
+    ("random", 1000, 2000), ("random", 5000, 10000),
+    ("dag", 1000, 2000), ("dag", 5000, 10000),
+    ("dense", 100, 1000),
+]
+"""The maps ``render`` is timed on, against ``argdown map -f svg``: shape, claims, relations."""
+
+
+def _render_target(shape: str, claims: int) -> tuple[Optional[float], Optional[float]]:
+    """Seconds and MB that rendering this map must stay within (None: no target)."""
+    if shape == "dense":
+        return 1.0, None
+    if claims >= 5000:
+        return 3.0, 300
+    return None, None
+
+
+def run_shapes(folder: Path, runs: int = 5) -> list[Row]:
+    """``render`` to SVG on every map of :data:`SHAPE_SIZES`, against ``argdown map -f svg``
+    where the Argdown CLI is installed (runs alternating; fewer of them for 5000 claims)."""
+    am = _argmap()
+    env = bench_env(folder)
+    few = max(1, (runs + 1) // 2)
+    ad = _argdown()
+    rows: list[Row] = []
+    for shape, claims, links in SHAPE_SIZES:
+        paths = write_all(claims, links, folder, shape=shape)
+        label = f"{shape} {claims}/{links}"
+        mine = am + ["render", str(paths["yaml"]), "-o", str(folder / "r.svg")]
+        limit_s, limit_mb = _render_target(shape, claims)
+        if ad:
+            theirs = [ad, "map", "-f", "svg", str(paths["argdown"]), str(folder / "ads")]
+            timed, other = measure_pair(mine, theirs, runs if claims < 5000 else few, env,
+                                        second_runs=few if claims < 5000 else 1)
+            fast = _row(f"render {label} -> SVG", timed, limit_s, limit_mb)
+            slow = _row(f"Argdown CLI: map -f svg {label}", other)
+            rows += [fast, slow, _ratio(f"  speed-up: render {label} vs Argdown", slow, fast, 4)]
+        else:
+            rows.append(_row(f"render {label} -> SVG", measure(mine, runs if claims < 5000 else few, env), limit_s, limit_mb))
+    return rows
 
 
 def run_all(folder: Path, runs: int = 5, big: bool = True) -> list[Row]:
@@ -101,15 +182,8 @@ def run_all(folder: Path, runs: int = 5, big: bool = True) -> list[Row]:
 
     def row(name: str, cmd: list[str], limit_s: Optional[float] = None, limit_mb: Optional[float] = None,
             n: int = runs, warm: bool = True) -> Row:
-        secs, mb, rc = measure(cmd, n, env, warm)
-        ok = None
-        target = None
-        if limit_s is not None:
-            target = f"<= {limit_s:g} s" + (f", <= {limit_mb:g} MB" if limit_mb else "")
-            ok = secs <= limit_s and (limit_mb is None or mb <= limit_mb) and rc in (0, 1)
-        r = Row(name, secs, mb, target, ok, rc)
-        rows.append(r)
-        return r
+        rows.append(_row(name, measure(cmd, n, env, warm), limit_s, limit_mb))
+        return rows[-1]
 
     row("argmap --version", am + ["--version"], 0.20)
     row("argmap --help", am + ["--help"], 0.20)
@@ -118,29 +192,36 @@ def run_all(folder: Path, runs: int = 5, big: bool = True) -> list[Row]:
     a5 = row("audit 5000/10000, native YAML", am + audit + [str(mid["yaml"])], 0.8)
     row("audit 5000/10000, AIF JSON", am + audit + [str(mid["aif"])])
     few = max(1, (runs + 1) // 2)  # 3 of 5: a median that one slow run cannot move
-    r1 = row("render 1000/2000 -> SVG", am + ["render", str(small["yaml"]), "-o", str(folder / "s.svg")], 1.2)
-    d1 = row("render 1000/2000 -> DOT (no layout)", am + ["render", str(small["yaml"]), "-o", str(folder / "s.dot")])
+    ad = _argdown()
+    rows += run_shapes(folder, runs)
+    svg = {r.name: r for r in rows}
+    r1 = svg["render deep 1000/2000 -> SVG"]
+    d1 = row("render deep 1000/2000 -> DOT (no layout)", am + ["render", str(small["yaml"]), "-o", str(folder / "s.dot")])
     rows.append(_derived("  Graphviz layout 1000 (SVG - DOT)", r1.seconds - d1.seconds, r1))
-    r5 = row("render 5000/10000 -> SVG", am + ["render", str(mid["yaml"]), "-o", str(folder / "m.svg")], 6.0, 400, n=few)
-    d5 = row("render 5000/10000 -> DOT (no layout)", am + ["render", str(mid["yaml"]), "-o", str(folder / "m.dot")], n=few)
+    r5 = svg["render deep 5000/10000 -> SVG"]
+    d5 = row("render deep 5000/10000 -> DOT (no layout)", am + ["render", str(mid["yaml"]), "-o", str(folder / "m.dot")], n=few)
     rows.append(_derived("  Graphviz layout 5000 (SVG - DOT)", r5.seconds - d5.seconds, r5))
     if big:
         large = write_all(50000, 100000, folder)
         a50 = row("audit 50000/100000, native YAML", am + audit + [str(large["yaml"])], None, None, n=few)
         ratio = a50.seconds / a5.seconds if a5.seconds else float("inf")
         rows.append(Row("  time ratio 50000 / 5000", ratio, a50.peak_mb, "ratio <= 12, <= 600 MB", ratio <= 12 and a50.peak_mb <= 600, a50.returncode))
-    ad = _argdown()
     if ad:
         row("Argdown CLI: json 1000/2000", [ad, "json", str(small["argdown"]), str(folder / "adj")], n=3)
         j5 = row("Argdown CLI: json 5000/10000", [ad, "json", str(mid["argdown"]), str(folder / "adj")], n=3)
-        s1 = row("Argdown CLI: map -f svg 1000/2000", [ad, "map", "-f", "svg", str(small["argdown"]), str(folder / "ads")], n=1)
         rows.append(_ratio("  speed-up: audit Argdown 5000 vs its json", j5, a5_argdown, 4))
-        rows.append(_ratio("  speed-up: render 1000 vs its map -f svg", s1, r1, 4))
-        if big:
-            s5 = row("Argdown CLI: map -f svg 5000/10000", [ad, "map", "-f", "svg", str(mid["argdown"]), str(folder / "ads")],
-                     n=1, warm=False)
-            rows.append(_ratio("  speed-up: render 5000 vs its map -f svg", s5, r5))
     return rows
+
+
+def _row(name: str, timing: tuple, limit_s: Optional[float] = None, limit_mb: Optional[float] = None) -> Row:
+    """A row from :func:`measure`'s figures, checked against the targets given."""
+    secs, mb, rc, cpu = timing
+    ok = None
+    target = None
+    if limit_s is not None:
+        target = f"<= {limit_s:g} s" + (f", <= {limit_mb:g} MB" if limit_mb else "")
+        ok = secs <= limit_s and (limit_mb is None or mb <= limit_mb) and rc in (0, 1)
+    return Row(name, secs, mb, target, ok, rc, cpu)
 
 
 def _derived(name: str, seconds: float, of: Row) -> Row:
@@ -151,25 +232,28 @@ def _derived(name: str, seconds: float, of: Row) -> Row:
 def _ratio(name: str, slow: Row, fast: Row, at_least: Optional[float] = None) -> Row:
     """How many times faster ``fast`` is than ``slow``."""
     ratio = slow.seconds / fast.seconds if fast.seconds else float("inf")
+    cpu = slow.cpu / fast.cpu if slow.cpu and fast.cpu else None  # the same ratio of CPU times
     target = f"ratio >= {at_least:g}" if at_least else None
     ok = (ratio >= at_least) if at_least else None
-    return Row(name, ratio, fast.peak_mb, target, ok, fast.returncode)
+    return Row(name, ratio, fast.peak_mb, target, ok, fast.returncode, cpu)
 
 
 def format_table(rows: list[Row]) -> str:
-    lines = [f"{'work':40} {'median':>9} {'peak':>9}  target", "-" * 80]
+    lines = [f"{'work':46} {'median':>9} {'cpu':>8} {'peak':>9}  target", "-" * 96]
     for r in rows:
         unit = "x" if r.name.strip().startswith(("time ratio", "speed-up")) else " s"
         value = f"{r.seconds:.2f}{unit}"
+        cpu = f"{r.cpu:.2f}{unit}" if r.cpu is not None else ""
         mark = "" if r.ok is None else ("  met" if r.ok else "  MISSED")
-        lines.append(f"{r.name:40} {value:>9} {r.peak_mb:7.0f}MB  {r.target or ''}{mark}")
+        lines.append(f"{r.name:46} {value:>9} {cpu:>8} {r.peak_mb:7.0f}MB  {r.target or ''}{mark}")
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
+    """``bench.py [RUNS] [shapes]``: every row, or only rendering by graph shape."""
     runs = int(argv[0]) if argv else 5
     with tempfile.TemporaryDirectory() as tmp:
-        rows = run_all(Path(tmp), runs=runs)
+        rows = run_shapes(Path(tmp), runs=runs) if "shapes" in argv[1:] else run_all(Path(tmp), runs=runs)
     print(format_table(rows))
     print(json.dumps([r.__dict__ for r in rows]), file=sys.stderr if os.environ.get("BENCH_JSON") else open(os.devnull, "w"))
     return 0

@@ -118,6 +118,27 @@ def test_layered_svg_keeps_ids_classes_and_directions(cyclic_map):
         assert _distance(start, _centre(tail)) < _distance(start, _centre(head)), k
 
 
+def test_layered_layout_keeps_section_clusters(cyclic_map):
+    from argmap.loading import load
+    from argmap.render import build_diagram, draw
+
+    loaded = load(cyclic_map)
+    root = parse_svg(draw(build_diagram(loaded, [], cluster=True), layered=True).decode("utf-8"))
+    sections = [g for g in root.iter(f"{SVG}g") if "section" in (g.get("class") or "").split()]
+    assert len(sections) == len({c.section for c in loaded.map.claims}) == 2
+    boxes = [_box(g) for g in sections]
+    for claim in loaded.map.claims:  # each claim inside the box of its own section only
+        x, y = _centre(nodes(root)[f"claim-{claim.id}"])
+        inside = [k for k, (x0, y0, x1, y1) in enumerate(boxes) if x0 <= x <= x1 and y0 <= y <= y1]
+        assert inside == [int(claim.section.split()[-1]) - 1], claim.id
+
+
+def _box(group):
+    points = [tuple(map(float, p)) for el in group.iter() for p in re.findall(r"(-?[\d.]+),(-?[\d.]+)", el.get("d") or el.get("points") or "")]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def _centre(node):
     xs, ys = [], []
     for el in node.iter():
