@@ -50,7 +50,7 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         from argmap.diagnostics import ArgmapError
-        from argmap.terminal import clean, one_line
+        from argmap.util.terminal import clean, one_line
 
         try:
             return super().invoke(ctx)

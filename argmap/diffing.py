@@ -283,9 +283,9 @@ def run_audit(loaded: Any) -> Optional[list]:
 def run_evaluation(m: ArgumentMap) -> Optional[Any]:
     """The evaluation of a map (``.status``/``.label``), or None where argmap has none."""
     try:
-        from argmap import evaluate as evaluation
+        from argmap.evaluation import evaluate as evaluation
     except ModuleNotFoundError as exc:
-        if _missing(exc, "argmap.evaluate"):
+        if _missing(exc, "argmap.evaluation.evaluate"):
             return None
         raise
     evaluate = getattr(evaluation, "evaluate", None)

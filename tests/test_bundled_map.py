@@ -220,7 +220,7 @@ def test_rendered_green_light_view_shows_the_flags(loaded):
     import xml.etree.ElementTree as ET
 
     from argmap.audit import run
-    from argmap.render import render_svg
+    from argmap.rendering.diagram import render_svg
 
     svg = render_svg(loaded, run(loaded), focus="serbia-reads-green-light", depth=1)
     classes = {

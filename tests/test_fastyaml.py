@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.fastyaml import fast_parse
+from argmap.loading.fast import fast_parse
 from argmap.loading import parse_yaml
 
 from tests.test_validate import GOOD

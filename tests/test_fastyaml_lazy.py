@@ -7,7 +7,7 @@ import random
 
 import ryaml
 
-from argmap.fastyaml import ScannedPositions, _scan_lines, fast_parse, scan_positions
+from argmap.loading.fast import ScannedPositions, _scan_lines, fast_parse, scan_positions
 from argmap.loading import load
 
 from tests.benchmarks.generate import generate, to_yaml

@@ -13,11 +13,15 @@ Each rule is one module in this package with
 
 Codes are grouped by family and never reused: ``ARG1xx`` support of claims
 and steps, ``ARG2xx`` structure of the argument, ``ARG3xx`` provenance of
-quotes and evidence records.
+quotes and evidence records. :mod:`.config` reads the rule selection and
+severities from ``argmap.toml`` / ``pyproject.toml``.
+
+May import: :mod:`argmap.provenance`, :mod:`argmap.evaluation`, :mod:`argmap.loading`,
+:mod:`argmap.readers`, the core.
 
 >>> import pathlib, tempfile
 >>> from argmap.loading import load
->>> from argmap.config import Config
+>>> from argmap.audit.config import Config
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "m.yaml").write_text(
 ...     "argmap: 1\\nthesis: t\\nclaims:\\n  - id: t\\n    text: T.\\n    kind: causal\\n")
@@ -38,7 +42,7 @@ from argmap.diagnostics import Finding, Severity
 from argmap.locations import Location
 
 if TYPE_CHECKING:  # pragma: no cover
-    from argmap.config import Config
+    from argmap.audit.config import Config
     from argmap.graph import ArgumentGraph
     from argmap.loading import LoadedMap
 
@@ -182,7 +186,7 @@ def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]
     upwards (``argmap.toml`` or ``[tool.argmap]`` in ``pyproject.toml``),
     or the defaults when there is none.
     """
-    from argmap.config import discover
+    from argmap.audit.config import discover
 
     if config is None:
         config = discover(loaded.path)

@@ -48,8 +48,8 @@ SUMMARY = "A quote that occurs more than once in the source text, and nothing de
 def check(ctx) -> Iterator[Finding]:
     if ctx.source_text is None:  # nothing to anchor in (and no need to import the anchoring)
         return
-    from argmap.anchoring import State
-    from argmap.provenance import audit_matches
+    from argmap.provenance.anchoring import State
+    from argmap.provenance.anchors import audit_matches
 
     for element_id, q in audit_matches(ctx).items():
         m = q.match

@@ -1,6 +1,6 @@
 """A quote found in the source text only approximately.
 
-The quote is anchored as ``argmap anchor`` does it (:mod:`argmap.anchoring`):
+The quote is anchored as ``argmap anchor`` does it (:mod:`argmap.provenance.anchoring`):
 when it is not in the source word for word, but a passage close to it is
 (at least 75% similar), the quote was probably mistyped, or the source was
 edited after the map was made. The finding gives the similarity and the
@@ -47,8 +47,8 @@ SUMMARY = "A quote found in the source text only approximately (reworded or mist
 def check(ctx) -> Iterator[Finding]:
     if ctx.source_text is None:  # nothing to anchor in (and no need to import the anchoring)
         return
-    from argmap.anchoring import State
-    from argmap.provenance import audit_matches
+    from argmap.provenance.anchoring import State
+    from argmap.provenance.anchors import audit_matches
 
     for element_id, q in audit_matches(ctx).items():
         m = q.match

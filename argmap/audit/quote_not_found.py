@@ -2,7 +2,7 @@
 
 Every claim's ``quote``, every inference's ``quote`` and the ``quote`` of
 evidence the author gives (``added_by: author``) must be the source's own
-words. Quotes are anchored as ``argmap anchor`` does it (:mod:`argmap.anchoring`:
+words. Quotes are anchored as ``argmap anchor`` does it (:mod:`argmap.provenance.anchoring`:
 Unicode NFC, white space folded, curly and straight quote marks alike, dashes
 alike); this rule reports the **orphaned** ones, found not even approximately.
 Near misses are ARG311 (quote-fuzzy), repeated quotes ARG312
@@ -100,8 +100,8 @@ def _quoted(ctx) -> Iterator[tuple[str, str]]:
 def check(ctx) -> Iterator[Finding]:
     if ctx.source_text is None:
         return
-    from argmap.anchoring import State
-    from argmap.provenance import audit_matches
+    from argmap.provenance.anchoring import State
+    from argmap.provenance.anchors import audit_matches
 
     anchored = audit_matches(ctx)
     for element_id, quote in _quoted(ctx):

@@ -57,7 +57,7 @@ ENABLED = False
 def check(ctx) -> Iterator[Finding]:
     if ctx.source_text is None:
         return
-    from argmap.coverage import coverage
+    from argmap.provenance.coverage import coverage
 
     cov = coverage(ctx.loaded)
     where = cov.source_path or ctx.loaded.file

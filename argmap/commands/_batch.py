@@ -63,7 +63,7 @@ def as_findings(exc: ArgmapError, code: str = "ARG001") -> list[Finding]:
 
 @functools.lru_cache(maxsize=256)  # one folder's configuration, read once per command
 def _config_for(folder: str, config_path: Optional[str]):
-    from argmap.config import discover, load_config
+    from argmap.audit.config import discover, load_config
 
     return load_config(config_path) if config_path else discover(folder)
 
@@ -83,7 +83,7 @@ def check_file(path: str, kind: str, options: Options) -> FileResult:
     """Load (and audit) one map, or check one review file."""
     result = FileResult(path, kind)
     if kind == "review":
-        from argmap.review import check_review
+        from argmap.review.files import check_review
 
         try:
             result.summary = check_review(Path(path), allow_outside=options.allow_outside)
@@ -104,7 +104,7 @@ def check_file(path: str, kind: str, options: Options) -> FileResult:
     except ArgmapError as exc:
         result.findings, result.exit_code = as_findings(exc), exc.exit_code
         return result
-    from argmap.anchoring import source_changed
+    from argmap.provenance.anchoring import source_changed
 
     result.warnings = source_changed(loaded)
     if loaded.source_error is not None:  # an error for validate; for the audit, the quote rules go without
@@ -120,7 +120,7 @@ def check_file(path: str, kind: str, options: Options) -> FileResult:
                      f"{_count(len(m.inferences), 'inference')})"
     if config is not None:
         from argmap.audit import run
-        from argmap.config import fails
+        from argmap.audit.config import fails
 
         result.findings = run(loaded, config)
         if loaded.source_error is not None:

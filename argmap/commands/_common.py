@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from argmap.fsutil import atomic_write
+from argmap.util.fs import atomic_write
 
 __all__ = [
     "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "load_map", "echo_errors", "emit",
@@ -40,7 +40,7 @@ def load_map(path: Path, allow_outside: bool = False, read_source: bool = True, 
 
     loaded = load(path, allow_outside=allow_outside, read_source=read_source)
     if loaded.source_error is not None and warn_source:
-        from argmap.terminal import one_line
+        from argmap.util.terminal import one_line
 
         click.echo(f"argmap: warning: {one_line(str(loaded.source_error))}; going on without it", err=True)
     return loaded
@@ -68,7 +68,7 @@ def expand_paths(files: tuple[Path, ...], reviews: bool = True):
 
 def echo_findings_as_errors(findings) -> None:
     """Load and configuration errors (pseudo-rule findings) as ``argmap: error: FILE:LINE:COL: message`` on stderr."""
-    from argmap.terminal import one_line
+    from argmap.util.terminal import one_line
 
     for f in findings:
         click.echo(f"argmap: {f.severity.value}: {one_line(f'{f.location}: {f.message}')}", err=True)
@@ -76,7 +76,7 @@ def echo_findings_as_errors(findings) -> None:
 
 def echo_errors(exc) -> None:
     """Print an ArgmapError's diagnostics, one line each: ``argmap: error: FILE:LINE:COL: message``."""
-    from argmap.terminal import one_line
+    from argmap.util.terminal import one_line
 
     for d in exc.diagnostics:
         click.echo(f"argmap: error: {one_line(str(d))}", err=True)
@@ -89,7 +89,7 @@ def emit(data: str | bytes, output: Optional[Path]) -> None:
             click.get_binary_stream("stdout").write(data)
         else:
             if _is_terminal(sys.stdout):  # a person reads it: no escape sequences
-                from argmap.terminal import clean
+                from argmap.util.terminal import clean
 
                 data = clean(data)
             click.echo(data, nl=not data.endswith("\n"))
@@ -115,7 +115,7 @@ def note_source_text(m, file: Path, output: Optional[Path]) -> None:
             return
     except (OSError, ValueError):
         return
-    from argmap.terminal import one_line
+    from argmap.util.terminal import one_line
 
     click.echo(
         f"argmap: note: {one_line(str(output))} names the source text '{one_line(ref)}', which is beside "

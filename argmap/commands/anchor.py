@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap import jsontext
+from argmap.util import jsontext
 from pathlib import Path
 
 import click
@@ -26,7 +26,7 @@ def anchor(file: Path, fmt: str, fix: bool, accept_fuzzy: bool, no_backup: bool,
     more than once), fuzzy (found only approximately) or orphaned (not found).
     Exit 1 when a quote is ambiguous, orphaned, or fuzzy and not accepted.
     """
-    from argmap.provenance import anchor_report, fix_map
+    from argmap.provenance.anchors import anchor_report, fix_map
 
     loaded = load_map(file, allow_outside, warn_source=False)  # it needs the text: an error, raised below
     report = anchor_report(loaded)

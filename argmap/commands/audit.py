@@ -8,7 +8,7 @@ from typing import Optional
 import click
 
 from argmap.commands._common import allow_outside_option, cpu_jobs, jobs_option, map_files
-from argmap.config import FAIL_ON
+from argmap.audit.config import FAIL_ON
 from argmap.reports import REPORTERS
 
 
@@ -19,7 +19,7 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
     import difflib
 
     from argmap.audit import rules
-    from argmap.config import matches
+    from argmap.audit.config import matches
 
     out = [v.strip() for value in values for v in value.split(",") if v.strip()]
     known = rules()

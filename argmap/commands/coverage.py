@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap import jsontext
+from argmap.util import jsontext
 from pathlib import Path
 from typing import Optional
 
@@ -24,15 +24,15 @@ def coverage(file: Path, fmt: str, output: Optional[Path], minimum: Optional[flo
 
     Lines matching the map's `source.ignore` patterns are left out.
     """
-    from argmap.coverage import coverage as measure
-    from argmap.terminal import clean
+    from argmap.provenance.coverage import coverage as measure
+    from argmap.util.terminal import clean
 
     loaded = load_map(file, allow_outside, warn_source=False)  # it needs the text: an error, raised below
     cov = measure(loaded)
     if fmt == "json":
         emit(jsontext.dumps(cov.to_dict(), indent=2, ensure_ascii=False) + "\n", output)
     elif fmt == "html":
-        from argmap.coverage_html import render_html
+        from argmap.reports.coverage import render_html
 
         emit(render_html(cov, title=loaded.map.title or str(file)), output)
     else:

@@ -11,8 +11,8 @@ from argmap.commands._common import allow_outside_option, emit
 
 DIFF_FORMATS: dict[str, str] = {
     "text": "argmap.diffing:format_text",
-    "json": "argmap.reports.diff_formats:to_json",
-    "html": "argmap.reports.diff_formats:to_html",
+    "json": "argmap.reports.diff:to_json",
+    "html": "argmap.reports.diff:to_html",
 }
 """Diff output format → ``module:function`` taking (MapDiff, old_file, new_file)."""
 
@@ -40,7 +40,7 @@ def diff(old: Path, new: Path, fmt: str, output: Optional[Path], no_consequences
     formatter = getattr(importlib.import_module(module), attr)
     text = formatter(result) if fmt == "text" else formatter(result, str(old), str(new))
     if fmt == "text" and output is None:
-        from argmap.terminal import clean
+        from argmap.util.terminal import clean
 
         text = clean(text)
     emit(text, output)

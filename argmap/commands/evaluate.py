@@ -12,7 +12,7 @@ from argmap.commands._common import allow_outside_option, load_map, map_file
 
 def format_table(data: dict, width: int = 60) -> str:
     """A plain-text table of the evaluation, thesis summary last."""
-    from argmap.terminal import clean
+    from argmap.util.terminal import clean
 
     rows = [("id", "status", "label", "weakest link", "text")]
     for c in data["claims"]:
@@ -40,13 +40,13 @@ def format_table(data: dict, width: int = 60) -> str:
 
 def format_json(data: dict) -> str:
     """The evaluation document as indented JSON (user text kept as is, every control escaped)."""
-    from argmap.jsontext import dumps
+    from argmap.util.jsontext import dumps
 
     return dumps(data, indent=2)
 
 
 FORMATS: dict[str, Callable[[dict], str]] = {"text": format_table, "json": format_json}
-"""Output format → formatter of the :func:`argmap.evaluate.to_dict` document; feeds ``--format``."""
+"""Output format → formatter of the :func:`argmap.evaluation.evaluate.to_dict` document; feeds ``--format``."""
 
 
 @click.command()
@@ -60,7 +60,7 @@ def evaluate(file: Path, fmt: str, allow_outside: bool) -> None:
     through inferences). Label: in | out | undecided (grounded semantics
     under attacks and undercuts).
     """
-    from argmap import evaluate as evaluation
+    from argmap.evaluation import evaluate as evaluation
 
     loaded = load_map(file, allow_outside, read_source=False)
     ev = evaluation.evaluate(loaded.map)

@@ -28,7 +28,7 @@ def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool
     A claim already shown is not expanded again ("see above").
     """
     from argmap.diagnostics import ArgmapError, Diagnostic
-    from argmap.evaluate import evaluate
+    from argmap.evaluation.evaluate import evaluate
     from argmap.evaluation.explanation import explain as build
     from argmap.locations import Location
 
@@ -47,7 +47,7 @@ def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool
 
 def format_explanation(x) -> str:
     """The explanation as text: the tree, then weakest link, attackers in, critical step."""
-    from argmap.terminal import clean
+    from argmap.util.terminal import clean
 
     out: list[str] = []
     for line in x.lines:

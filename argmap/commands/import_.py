@@ -19,7 +19,7 @@ FORMATS = ("argdown", "aif", "microtext", "yaml", "json")
 @click.option("--from", "fmt", type=click.Choice(FORMATS), default=None, help="Input format; default: by suffix (.argdown/.ad, .json: AIF or native by content, .xml: microtext).")
 def import_(file: Path, output: Optional[Path], fmt: Optional[str]) -> None:
     """Convert FILE (Argdown, AIF JSON, microtext XML) to a native argmap YAML map."""
-    from argmap.interop import to_yaml
+    from argmap.writers.interop import to_yaml
 
     if fmt == "microtext" or (fmt is None and file.suffix.lower() == ".xml"):
         m = _load_microtext(file)

@@ -75,7 +75,7 @@ def render(
         from argmap.diffing import diff_maps
 
         options["changes"] = diff_maps(load_map(diff_old, allow_outside, read_source=False).map, loaded.map).changes()
-    from argmap import render as renderer
+    from argmap.rendering import diagram as renderer
 
     diagram = renderer.build_diagram(loaded, findings, **options)
     if fmt == "dot":
@@ -123,13 +123,13 @@ def _evaluation(loaded: Any, color_by: str) -> Any:
     if color_by == "findings":
         return None
     try:
-        from argmap.evaluate import evaluate
+        from argmap.evaluation.evaluate import evaluate
     except ImportError:
         from argmap.diagnostics import ArgmapError, Diagnostic
         from argmap.locations import Location
 
         raise ArgmapError(
-            Diagnostic(Location(loaded.file, 1, 1), f"--color-by {color_by} needs argmap.evaluate, which this installation lacks")
+            Diagnostic(Location(loaded.file, 1, 1), f"--color-by {color_by} needs argmap.evaluation.evaluate, which this installation lacks")
         ) from None
     return evaluate(loaded.map)
 

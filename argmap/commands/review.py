@@ -41,9 +41,9 @@ def init(file: Path, reviewer: str, output: Optional[Path], date: Optional[str],
     fill in, with audit findings as suggestions. Never overwrites a file."""
     from argmap.diagnostics import ArgmapError, Diagnostic
     from argmap.diffing import run_audit
-    from argmap.fsutil import atomic_write
+    from argmap.util.fs import atomic_write
     from argmap.locations import Location
-    from argmap.review import sha256_file, skeleton
+    from argmap.review.files import sha256_file, skeleton
 
     if not reviewer.strip():
         raise click.BadParameter("give your name", param_hint="--reviewer")
@@ -76,8 +76,8 @@ def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bo
     """Validate review files and their targets; say which are stale."""
     from argmap.commands._common import echo_errors
     from argmap.diagnostics import ArgmapError
-    from argmap.review import check_review
-    from argmap.terminal import clean
+    from argmap.review.files import check_review
+    from argmap.util.terminal import clean
 
     code = 0
     for path in reviews:
@@ -109,7 +109,7 @@ def report(
     summary, disagreements, stale reviews and a section per claim."""
     import importlib
 
-    from argmap.reports.review_data import gather
+    from argmap.review.report import gather
 
     if fmt is None:
         fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "markdown") if output else "markdown"
@@ -117,7 +117,7 @@ def report(
     module, _, attr = REPORT_FORMATS[fmt].partition(":")
     text = getattr(importlib.import_module(module), attr)(data)
     if output is None and fmt == "markdown":
-        from argmap.terminal import clean
+        from argmap.util.terminal import clean
 
         text = clean(text)
     emit(text, output)

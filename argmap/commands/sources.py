@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap import jsontext
+from argmap.util import jsontext
 from pathlib import Path
 from typing import Optional
 
@@ -24,7 +24,7 @@ def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -
     For each source: its evidence records, the claims citing it, and the
     claims that rely on it through chains of support.
     """
-    from argmap.sources import bibliography
+    from argmap.provenance.sources import bibliography
 
     loaded = load_map(file, allow_outside, read_source=False)
     entries = bibliography(loaded.map)
@@ -37,7 +37,7 @@ def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -
 
 
 def _text(entries, file: Path) -> str:
-    from argmap.terminal import clean
+    from argmap.util.terminal import clean
 
     if not entries:
         return f"{file}: no outside sources (no evidence records)\n"

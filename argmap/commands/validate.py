@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from argmap.commands._common import allow_outside_option, cpu_jobs, jobs_option, map_files
-from argmap.terminal import one_line
+from argmap.util.terminal import one_line
 
 
 @click.command()

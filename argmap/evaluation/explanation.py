@@ -8,7 +8,7 @@ claim met a second time is not expanded again (``seen``), so cycles and
 shared premises print once.
 
 >>> from argmap.model import ArgumentMap
->>> from argmap.evaluate import evaluate
+>>> from argmap.evaluation.evaluate import evaluate
 >>> m = ArgumentMap.model_validate({"argmap": 1, "thesis": "t", "claims": [
 ...     {"id": "t", "text": "T."}, {"id": "p", "text": "P.", "evidence": ["e"]}],
 ...     "evidence": [{"id": "e", "citation": "Report"}],
@@ -150,7 +150,7 @@ def _evidence_text(m: ArgumentMap, eid: str) -> str:
 
 
 def explain(m: ArgumentMap, ev, claim: str, max_depth: Optional[int] = None) -> Explanation:
-    """Explain one claim of ``m`` given its evaluation ``ev`` (from :func:`argmap.evaluate.evaluate`).
+    """Explain one claim of ``m`` given its evaluation ``ev`` (from :func:`argmap.evaluation.evaluate.evaluate`).
 
     Claims ``max_depth`` inference steps below the explained one are listed but not expanded.
     """

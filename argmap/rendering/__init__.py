@@ -1,9 +1,14 @@
-"""Helpers of :mod:`argmap.render` that need no Graphviz: text for labels,
-the colour scheme and legend, the focus neighbourhood, DOT statements, the
-layout engines and SVG touch-ups. Only :mod:`argmap.render` imports ``graphviz``.
+"""The argument diagram: :mod:`.diagram` builds it (the only module of argmap that
+imports ``graphviz``), lays it out and writes SVG/PNG/PDF/DOT; beside it, what needs
+no Graphviz: text for labels (:mod:`.labels`), the colour scheme (:mod:`.style`) and
+legend (:mod:`.legend`), the focus neighbourhood (:mod:`.focus`), DOT statements
+(:mod:`.dot`), the layout engines (:mod:`.engines`) and SVG touch-ups (:mod:`.svgpost`).
 
 The choices below feed both the renderer and ``argmap render``'s options;
 importing this package is cheap (it imports none of its modules).
+
+May import: the analysis layer (audit, evaluation, provenance, review, diffing),
+loading, readers and the core. Not reports, writers or commands.
 """
 
 __all__ = ["FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY"]

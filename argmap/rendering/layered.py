@@ -13,7 +13,7 @@ conclusions nearer the bottom. Both steps are linear in nodes plus edges.
 
 The renderer gives ``dot`` only the layers (as ``rank=same`` groups) and the
 edges between adjacent layers; longer edges are drawn straight onto dot's
-positions afterwards (see :mod:`argmap.render`).
+positions afterwards (see :mod:`argmap.rendering.diagram`).
 
 >>> plan = plan_layers(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")])
 >>> plan.layer

@@ -1,6 +1,14 @@
-"""Audit reporters: one module per output format of ``argmap audit``.
+"""Every formatter: what a command prints or writes, by command and format.
 
-Each module has ``report(findings, files) -> str``: ``findings`` are the
+``audit_<format>`` are the audit reporters (text, json, sarif, github);
+``review_<format>`` the review report (markdown, html, json); :mod:`.diff`,
+:mod:`.coverage` the formats of ``argmap diff`` and ``argmap coverage``.
+Formatters turn data into text; they load and compute nothing.
+
+May import: :mod:`argmap.rendering` and everything below it (analysis layer,
+loading, readers, core). Not writers or commands.
+
+Each audit reporter has ``report(findings, files) -> str``: ``findings`` are the
 audit's :class:`~argmap.diagnostics.Finding` objects of all files, in order;
 ``files`` the map files audited. ``REPORTERS`` is the registry; it also feeds
 the choices of ``argmap audit --format``.
@@ -22,10 +30,10 @@ HELP_URI = f"{HOMEPAGE}/blob/main/README.md#audit"
 """Where the rule catalogue is documented (SARIF ``helpUri``)."""
 
 REPORTERS: dict[str, str] = {
-    "text": "argmap.reports.text:report",
-    "json": "argmap.reports.json:report",
-    "sarif": "argmap.reports.sarif:report",
-    "github": "argmap.reports.github:report",
+    "text": "argmap.reports.audit_text:report",
+    "json": "argmap.reports.audit_json:report",
+    "sarif": "argmap.reports.audit_sarif:report",
+    "github": "argmap.reports.audit_github:report",
 }
 """Format name → ``module:function``."""
 

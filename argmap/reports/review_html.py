@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Optional
 
 from argmap.reports.page import page, sanitize_svg
-from argmap.reports.review_data import ElementView, ReviewReport
+from argmap.review.report import ElementView, ReviewReport
 
 __all__ = ["write", "MAP_SCRIPTS", "MAP_STYLES"]
 
@@ -31,7 +31,7 @@ def panel_id(view: ElementView) -> str:
 
 def _diagram(report: ReviewReport) -> tuple[Optional[str], str]:
     """``(svg, note)``: the rendered map made safe, or None and why not."""
-    from argmap.render import render_svg
+    from argmap.rendering.diagram import render_svg
 
     svg = render_svg(report.loaded, report.findings or [], color_by=report.color_by, evaluation=report.evaluation)
     safe = sanitize_svg(svg, {f"{v.kind}-{v.id}": panel_id(v) for v in report.elements})

@@ -1,7 +1,7 @@
 """The review report as JSON, for other tools (dashboards, CI checks).
 
 >>> import json
->>> from argmap.reports.review_data import ReviewReport
+>>> from argmap.review.report import ReviewReport
 >>> empty = ReviewReport("m.yaml", None, "0" * 64, [], [], [], [], None, False)
 >>> json.loads(write(empty))["summary"]["open"]
 0
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap import jsontext
-from argmap.reports.review_data import EntryView, ReviewReport
+from argmap.util import jsontext
+from argmap.review.report import EntryView, ReviewReport
 
 __all__ = ["write"]
 

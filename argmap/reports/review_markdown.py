@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from argmap.reports.review_data import ElementView, EntryView, ReviewReport
-from argmap.terminal import clean
+from argmap.review.report import ElementView, EntryView, ReviewReport
+from argmap.util.terminal import clean
 
 __all__ = ["md", "write"]
 

@@ -1,6 +1,10 @@
-"""Export formats: one module per format, each with ``write(loaded) -> str | bytes``.
+"""Export formats: one module per format, each with ``write(loaded) -> str | bytes``;
+:mod:`.interop` holds what several of them (and ``argmap import``) share.
 
 ``WRITERS`` is the registry; it also feeds the choices of ``argmap export --to``.
+
+May import: :mod:`argmap.rendering` and everything below it (analysis layer,
+loading, readers, core). Not reports or commands.
 """
 
 from __future__ import annotations

@@ -27,10 +27,10 @@
 
 from __future__ import annotations
 
-from argmap import jsontext
+from argmap.util import jsontext
 from typing import Any
 
-from argmap.interop import map_extras
+from argmap.writers.interop import map_extras
 from argmap.model import ArgumentMap, InferenceKind
 
 __all__ = ["to_aif", "write", "SCHEME_IDS"]

@@ -11,7 +11,7 @@
   (who added it: the article's author or the analyst; when).
 
 Quotes are anchored afresh when the source text is at hand (see
-:mod:`argmap.anchoring`), else the stored anchors are used; a claim whose
+:mod:`argmap.provenance.anchoring`), else the stored anchors are used; a claim whose
 quote cannot be placed gets no annotation. The JSON-LD context is written
 inline — nothing is fetched — and maps every term to the Web Annotation
 vocabulary (``oa:``), Dublin Core, Activity Streams and FOAF.
@@ -28,11 +28,11 @@ vocabulary (``oa:``), Dublin Core, Activity Streams and FOAF.
 
 from __future__ import annotations
 
-from argmap import jsontext
+from argmap.util import jsontext
 from typing import Optional
 from urllib.parse import quote as urlquote
 
-from argmap.anchoring import State, anchor_all, selectors
+from argmap.provenance.anchoring import State, anchor_all, selectors
 from argmap.model import AddedBy, Anchor, ArgumentMap
 
 __all__ = ["CONTEXT", "annotations", "write"]
@@ -168,7 +168,7 @@ def annotations(m: ArgumentMap, source_text: Optional[str], name: str = "map") -
 
 
 def _evidence_link(m: ArgumentMap, base: str, claim_id: str, ev, target: dict, generator: dict) -> dict:
-    from argmap.sources import describe
+    from argmap.provenance.sources import describe
 
     bodies: list[dict] = [
         {

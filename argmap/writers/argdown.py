@@ -47,7 +47,7 @@ import json
 import re
 from typing import Any, Optional
 
-from argmap.interop import map_extras
+from argmap.writers.interop import map_extras
 from argmap.model import ArgumentMap, Claim, Inference, InferenceKind
 
 __all__ = ["to_argdown", "write", "escape", "data_json"]
@@ -87,7 +87,7 @@ def _tag(tag: str) -> Optional[str]:
 
 
 def _reads_back(raw: str) -> tuple[str, list]:
-    from argmap.readers.argdown_syntax import Element, parse_content
+    from argmap.readers.argdown.syntax import Element, parse_content
 
     el = Element(1, 1, raw=raw)
     el.offsets = [(0, 1, 1)]
@@ -183,7 +183,7 @@ def _front_matter(m: ArgumentMap) -> list[str]:
 
 def _heading(section: str) -> tuple[str, bool]:
     """The heading line for a section, and whether it reads back exactly."""
-    from argmap.readers.argdown_syntax import Heading, parse_content
+    from argmap.readers.argdown.syntax import Heading, parse_content
 
     line = "# " + escape(section)
     h = Heading(1, "", 1, 1, raw=line[2:], offsets=[(0, 1, 3)])

@@ -20,7 +20,7 @@ schema.org vocabulary, written inline (``@vocab``): nothing is fetched.
 
 from __future__ import annotations
 
-from argmap import jsontext
+from argmap.util import jsontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -99,7 +99,7 @@ def claim_reviews(m: ArgumentMap, verdicts: list[ReviewedClaim]) -> dict:
 
 
 def verdicts_from_reviews(m: ArgumentMap, reviews: list) -> list[ReviewedClaim]:
-    """Verdicts on claims from loaded reviews (:class:`argmap.review.LoadedReview` or ``Review``)."""
+    """Verdicts on claims from loaded reviews (:class:`argmap.review.files.LoadedReview` or ``Review``)."""
     out = []
     for r in reviews:
         review = getattr(r, "review", r)
@@ -112,7 +112,7 @@ def verdicts_from_reviews(m: ArgumentMap, reviews: list) -> list[ReviewedClaim]:
 
 def find_reviews(loaded) -> list:
     """Review files in the map's folder (``*.review.yaml``) that name this map."""
-    from argmap.review import load_review
+    from argmap.review.files import load_review
 
     folder = Path(loaded.path).resolve().parent
     target = Path(loaded.path).resolve()

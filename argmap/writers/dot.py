@@ -1,6 +1,6 @@
 """The rendered diagram as DOT text: what ``argmap render`` draws, with its audit marks.
 
-Graphviz is never run; :func:`argmap.render.to_dot` builds the DOT source.
+Graphviz is never run; :func:`argmap.rendering.diagram.to_dot` builds the DOT source.
 """
 
 from __future__ import annotations
@@ -13,6 +13,6 @@ __all__ = ["write"]
 def write(loaded: Any) -> str:
     """Writer entry point (see :data:`argmap.writers.WRITERS`)."""
     from argmap.audit import run
-    from argmap.render import to_dot
+    from argmap.rendering.diagram import to_dot
 
     return to_dot(loaded, run(loaded))

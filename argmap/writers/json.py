@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from argmap.jsontext import dumps
+from argmap.util.jsontext import dumps
 from argmap.model import ArgumentMap
 
 __all__ = ["to_json", "write"]

@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 from argmap.audit import run
-from argmap.config import Config
+from argmap.audit.config import Config
 from argmap.loading import load
 
 __all__ = ["audit_text", "codes", "examples", "only", "chain", "claims", "steps"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.audit import run
-from argmap.config import Config
+from argmap.audit.config import Config
 from argmap.loading import load
 
 MAP = Path(__file__).resolve().parents[2] / "claims" / "serbia-azerbaijan.yaml"

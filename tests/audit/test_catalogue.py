@@ -7,7 +7,7 @@ import re
 import pytest
 
 from argmap.audit import RULES, find_rule, rule, rules
-from argmap.config import Config
+from argmap.audit.config import Config
 from argmap.diagnostics import Severity
 
 from .helpers import audit_text, examples

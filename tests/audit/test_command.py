@@ -181,7 +181,7 @@ def test_rules_unknown_is_usage_error(run_cli):
 def test_text_report_is_coloured_only_when_asked():
     from argmap.diagnostics import Finding, Severity
     from argmap.locations import Location
-    from argmap.reports.text import report
+    from argmap.reports.audit_text import report
 
     f = Finding("a", "m", Location("m.yaml", 1, 1), code="ARG202", rule="thesis-not-a-claim", severity=Severity.error)
     assert "\x1b[31m" in report([f], ["m.yaml"], color=True)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from argmap.audit import rule
-from argmap.config import Config, discover, load_config
+from argmap.audit.config import Config, discover, load_config
 from argmap.diagnostics import ArgmapError, Severity
 
 # ARG102 (info) on 'f', ARG101 (warning) on 'p', ARG103 (warning) on 'i'.

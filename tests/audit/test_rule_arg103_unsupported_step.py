@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.config import Config
+from argmap.audit.config import Config
 
 from .helpers import audit_text, chain, codes, only
 

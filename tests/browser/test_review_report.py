@@ -46,7 +46,7 @@ def test_bundled_report_node_click_shows_panel(run_cli, page, tmp_path):
     if not BUNDLED_REVIEW.is_file():
         pytest.fail(f"the worked example review {BUNDLED_REVIEW} is missing")
     from argmap.loading import load
-    from argmap.review import load_review
+    from argmap.review.files import load_review
 
     m = load(BUNDLED_MAP).map
     entries = load_review(BUNDLED_REVIEW).review.entries

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from argmap.evaluate import evaluate
+from argmap.evaluation.evaluate import evaluate
 from argmap.model import ArgumentMap
 
 from .helpers import random_map_data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.evaluate import evaluate
+from argmap.evaluation.evaluate import evaluate
 from argmap.evaluation.acceptability import framework
 from argmap.evaluation.explanation import explain
 from argmap.evaluation.framework import IN, OUT, UNDECIDED, attackers_of

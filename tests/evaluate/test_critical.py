@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from argmap.evaluate import evaluate
+from argmap.evaluation.evaluate import evaluate
 from argmap.evaluation.critical import critical_steps, critical_steps_by_removal
 from argmap.evaluation.structure import Structure
 from argmap.model import ArgumentMap

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.evaluate import evaluate
+from argmap.evaluation.evaluate import evaluate
 from .helpers import build, step
 
 

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from argmap.evaluate import evaluate
+from argmap.evaluation.evaluate import evaluate
 from argmap.evaluation.acceptability import CLAIM, framework, node
 from argmap.evaluation.framework import IN, OUT, UNDECIDED, attackers_of, grounded, preferred, relabel
 from argmap.evaluation.structure import Structure

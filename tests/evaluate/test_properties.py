@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from argmap.evaluate import evaluate
+from argmap.evaluation.evaluate import evaluate
 from argmap.evaluation.structure import RANKS
 from argmap.model import ArgumentMap
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from argmap.evaluate import evaluate
+from argmap.evaluation.evaluate import evaluate
 from argmap.model import ArgumentMap
 
 from .helpers import HEAD, build, step

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.evaluate import evaluate, explain, to_dict
+from argmap.evaluation.evaluate import evaluate, explain, to_dict
 
 RECORDS = {
     "unattributed": {"id": "r", "kind": "statement", "quote": "“full-scale war”"},

@@ -82,7 +82,7 @@ def test_schemes_are_matched_by_name(corpus):
 
 def test_every_araucaria_nodeset_imports_validates_and_renders(corpus, run_cli):
     from argmap.audit import run
-    from argmap.render import to_dot
+    from argmap.rendering.diagram import to_dot
 
     files = sorted((corpus / "aif" / "araucaria").glob("*.json"))
     assert len(files) == 661

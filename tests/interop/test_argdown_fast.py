@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from argmap.diagnostics import ArgmapError
 from argmap.loading import Limits, load
 from argmap.readers.argdown import read, read_text
-from argmap.readers.argdown_fast import read_fast
+from argmap.readers.argdown.fast import read_fast
 
 from tests.benchmarks.generate import generate, to_argdown
 

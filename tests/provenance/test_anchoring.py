@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.anchoring import FUZZY_THRESHOLD, Source, State, fold, locate, normalise, source_digest
+from argmap.provenance.anchoring import FUZZY_THRESHOLD, Source, State, fold, locate, normalise, source_digest
 
 ARTICLE = """\
 Top of page

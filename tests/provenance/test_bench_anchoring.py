@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from argmap.anchoring import Source, State, locate
+from argmap.provenance.anchoring import Source, State, locate
 
 
 @pytest.mark.bench

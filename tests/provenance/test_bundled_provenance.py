@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.coverage import coverage, split_sentences
+from argmap.provenance.coverage import coverage, split_sentences
 from argmap.loading import load
 
 CLAIMS = Path(__file__).resolve().parents[2] / "claims"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-from argmap.coverage import coverage
+from argmap.provenance.coverage import coverage
 from argmap.loading import load
 
 SOURCE = """\

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from argmap.anchoring import Source
+from argmap.provenance.anchoring import Source
 from argmap.loading import load
 from argmap.writers.annotations import CONTEXT
 from argmap.writers.claimreview import ReviewedClaim, claim_reviews
@@ -156,7 +156,7 @@ def test_claimreview_without_reviews_says_how_to_add_one(run_cli, write_map):
 
 
 def test_claimreview_from_a_review_file(run_cli, write_map, tmp_path):
-    from argmap import review
+    from argmap.review import files as review
     path = write_map(MAP, source=SOURCE)
     (tmp_path / "map.review.yaml").write_text(
         "argmap-review: 1\n"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.audit import run
-from argmap.config import Config
+from argmap.audit.config import Config
 from argmap.loading import load
 
 SOURCE = (

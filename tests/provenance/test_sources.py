@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from argmap.loading import load
-from argmap.sources import bibliography
+from argmap.provenance.sources import bibliography
 
 MAP = """\
 argmap: 1

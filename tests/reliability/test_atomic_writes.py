@@ -2,7 +2,7 @@
 
 * injected failures (the rename, the fsync) leave the previous file intact and no temp file;
 * every command that writes a file (``-o``, ``anchor --fix``, ``review init``) goes through
-  :func:`argmap.fsutil.atomic_write` — proven by making the rename fail under each one;
+  :func:`argmap.util.fs.atomic_write` — proven by making the rename fail under each one;
 * ``kill -9`` of a process in the middle of writing a large output leaves either the old
   content or the complete new content, never a part;
 * ``anchor --fix`` keeps ``MAP.bak`` (unless ``--no-backup``).
@@ -26,7 +26,7 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 from argmap.diagnostics import ArgmapError
-from argmap.fsutil import atomic_write, backup
+from argmap.util.fs import atomic_write, backup
 
 OLD = b"the previous content\n"
 
@@ -185,7 +185,7 @@ def test_anchor_fix_keeps_a_backup(project):
 
 WRITER = """
 import sys
-from argmap.fsutil import atomic_write
+from argmap.util.fs import atomic_write
 size = int(sys.argv[2])
 atomic_write(sys.argv[1], bytes([65 + int(sys.argv[3]) % 26]) * size)
 """

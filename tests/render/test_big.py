@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.render import BIG_GRAPH, to_dot
+from argmap.rendering.diagram import BIG_GRAPH, to_dot
 
 from .conftest import nodes, parse_svg
 
@@ -70,7 +70,7 @@ def test_big_map_gets_speed_limits(synthetic):
 def test_big_map_with_section_clusters(synthetic):
     """Capped ranking (nslimit1) made the embedded Graphviz fault on clustered big maps."""
     from argmap.loading import load
-    from argmap.render import render_svg
+    from argmap.rendering.diagram import render_svg
 
     loaded = load(synthetic(1000))
     found = nodes(parse_svg(render_svg(loaded, [], cluster=True)))

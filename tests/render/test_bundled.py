@@ -6,7 +6,7 @@ import pytest
 
 from argmap.audit import run
 from argmap.loading import load
-from argmap.render import render_svg
+from argmap.rendering.diagram import render_svg
 
 from pathlib import Path
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.render import to_dot
+from argmap.rendering.diagram import to_dot
 
 from .conftest import ATTACK, CHAIN, LINKED, finding
 

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from argmap import render as renderer
+from argmap.rendering import diagram as renderer
 from argmap.rendering import fonts
 from tests.render.conftest import ATTACK, LINKED
 from tests.render.pixels import bands, image, ink_rows, svg_boxes

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from argmap.loading import LoadedMap
 from argmap.locations import SourceMap
 from argmap.model import ArgumentMap
-from argmap.render import render_svg
+from argmap.rendering.diagram import render_svg
 
 from .conftest import SVG, finding, nodes
 

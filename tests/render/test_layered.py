@@ -94,7 +94,7 @@ def _edges(root):
 def test_layered_svg_keeps_ids_classes_and_directions(cyclic_map):
     from argmap.audit import run
     from argmap.loading import load
-    from argmap.render import build_diagram, draw
+    from argmap.rendering.diagram import build_diagram, draw
 
     loaded = load(cyclic_map)
     diagram = build_diagram(loaded, run(loaded))
@@ -120,7 +120,7 @@ def test_layered_svg_keeps_ids_classes_and_directions(cyclic_map):
 
 def test_layered_layout_keeps_section_clusters(cyclic_map):
     from argmap.loading import load
-    from argmap.render import build_diagram, draw
+    from argmap.rendering.diagram import build_diagram, draw
 
     loaded = load(cyclic_map)
     root = parse_svg(draw(build_diagram(loaded, [], cluster=True), layered=True).decode("utf-8"))

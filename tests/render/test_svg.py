@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from argmap.render import render, render_svg, to_dot
+from argmap.rendering.diagram import render, render_svg, to_dot
 
 from .conftest import ATTACK, HOSTILE, HOSTILE_TEXT, LINKED, SVG, finding, nodes, parse_svg
 

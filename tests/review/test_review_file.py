@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.review import EntryStatus, ReviewSeverity, Verdict, load_review
+from argmap.review.files import EntryStatus, ReviewSeverity, Verdict, load_review
 
 from .conftest import review_text, sha
 

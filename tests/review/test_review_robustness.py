@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.diagnostics import ArgmapError
-from argmap.review import load_review
+from argmap.review.files import load_review
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "claims" / "serbia-azerbaijan.review.yaml"
 

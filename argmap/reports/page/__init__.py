@@ -7,7 +7,7 @@ CSS and JavaScript (``static/``, with the vendored svg-pan-zoom and its
 licence in ``static/vendor/``). Every page is one self-contained file with a
 Content-Security-Policy that lets only its own script and style (by hash) act.
 
-May import: the core (``argmap.terminal``), Jinja2 and MarkupSafe. Pages get
+May import: the core (``argmap.util.terminal``), Jinja2 and MarkupSafe. Pages get
 their data from the caller; nothing here loads maps.
 """
 

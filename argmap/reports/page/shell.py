@@ -21,7 +21,7 @@ from typing import Any, Iterable, Optional
 
 from markupsafe import Markup, escape
 
-from argmap.terminal import strip_controls
+from argmap.util.terminal import strip_controls
 
 __all__ = ["esc", "safe_url", "static", "page", "csp"]
 

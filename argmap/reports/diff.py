@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from argmap.diffing import SECTIONS, MapDiff
-from argmap.jsontext import dumps
+from argmap.util.jsontext import dumps
 from argmap.reports.page import page
 
 __all__ = ["to_json", "to_html"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import click
 
 from argmap.reports import summary
-from argmap.terminal import clean
+from argmap.util.terminal import clean
 
 __all__ = ["report"]
 

@@ -25,8 +25,8 @@ from typing import Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location
-from argmap.readers import argdown_syntax as syn
-from argmap.readers.argdown_text import PARENT_IS_SOURCE, RELATION_TYPE
+from argmap.readers.argdown import syntax as syn
+from argmap.readers.argdown.text import PARENT_IS_SOURCE, RELATION_TYPE
 
 __all__ = ["Member", "Statement", "PcsEntry", "InferenceStep", "Argument", "Relation", "ArgdownModel", "build"]
 

@@ -4,7 +4,7 @@ The source text is split into lines; lines matching one of the map's
 ``source.ignore`` regular expressions (page furniture, headings, a byline)
 are left out; every other line is split into sentences with ``pysbd``, each
 with its character span. A sentence is **covered** when the quote of at least
-one claim, as anchored by :mod:`argmap.anchoring`, overlaps it. Quotes that
+one claim, as anchored by :mod:`argmap.provenance.anchoring`, overlaps it. Quotes that
 are ambiguous or orphaned cover nothing (``argmap anchor`` reports them).
 
 >>> import pathlib, tempfile
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from argmap.anchoring import State, anchor_all
+from argmap.provenance.anchoring import State, anchor_all
 from argmap.diagnostics import ArgmapError, Diagnostic
 
 __all__ = ["Sentence", "QuoteSpan", "Segment", "Coverage", "coverage", "split_sentences", "ignore_patterns"]
@@ -230,7 +230,7 @@ def _line_col(raw: str, line_starts: list[int], offset: int) -> tuple[int, int]:
 
 def coverage(loaded) -> Coverage:
     """Sentences of ``loaded``'s source text and the claims whose quotes cover each."""
-    from argmap.provenance import require_source
+    from argmap.provenance.anchors import require_source
 
     raw = require_source(loaded)
     ignore = ignore_patterns(loaded)

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from argmap.anchoring import KINDS, Quoted, Source, State, anchor_all
+from argmap.provenance.anchoring import KINDS, Quoted, Source, State, anchor_all
 from argmap.diagnostics import ArgmapError, Diagnostic
-from argmap.terminal import clean
+from argmap.util.terminal import clean
 
 __all__ = ["AnchorReport", "FixResult", "anchor_report", "fix_map", "require_source", "audit_matches"]
 
@@ -43,7 +43,7 @@ def require_source(loaded) -> str:
 
 @dataclass
 class AnchorReport:
-    """Every quote of a map and its :class:`~argmap.anchoring.State`."""
+    """Every quote of a map and its :class:`~argmap.provenance.anchoring.State`."""
 
     loaded: object
     source: Source
@@ -138,9 +138,9 @@ class FixResult:
 
 def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup: bool = True) -> FixResult:
     """Rewrite the map file with the report's anchors (only those spans change; atomic, with a .bak)."""
-    from argmap.anchor_fix import UnsafeEdit, rewrite
-    from argmap.fsutil import atomic_write
-    from argmap.fsutil import backup as make_backup
+    from argmap.provenance.fix import UnsafeEdit, rewrite
+    from argmap.util.fs import atomic_write
+    from argmap.util.fs import backup as make_backup
     from argmap.loading import load_text
 
     path = Path(loaded.path)

@@ -4,7 +4,7 @@ The source text is shown as it is, with each claim's quote highlighted and
 linked to the claim, uncovered sentences marked, and ignored lines greyed.
 Every piece of user text is escaped by the page shell's templates.
 
->>> from argmap.coverage import Coverage, Sentence, QuoteSpan
+>>> from argmap.provenance.coverage import Coverage, Sentence, QuoteSpan
 >>> cov = Coverage("m.yaml", "s.txt", "A <b>. C.", [Sentence(0, 6, 0, 6, 1, 1, "A <b>.", ["x"]),
 ...     Sentence(7, 9, 7, 9, 1, 8, "C.", [])], [QuoteSpan("x", 0, 5, 0, 5)], {}, [], {"x": "<i>"})
 >>> page = render_html(cov, title="T")
@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from argmap.coverage import Coverage
+from argmap.provenance.coverage import Coverage
 from argmap.reports.page import page
 
 __all__ = ["render_html"]

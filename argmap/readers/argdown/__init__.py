@@ -1,7 +1,7 @@
 """Read Argdown into an argument map.
 
-Two steps. :func:`~argmap.readers.argdown_model.build` turns the syntax tree of
-:mod:`argmap.readers.argdown_syntax` into Argdown's own model, following the
+Two steps. :func:`~argmap.readers.argdown.model.build` turns the syntax tree of
+:mod:`argmap.readers.argdown.syntax` into Argdown's own model, following the
 reference implementation (Argdown 1.7.5): **equivalence classes** of statements
 by title, **arguments** with their premise–conclusion structures, and
 **relations** (support, attack, undercut, contradictory; in ``model.mode:
@@ -57,17 +57,17 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location, SourceMap
-from argmap.readers.argdown_text import VERBS, claim_data, make_id, relation_id
+from argmap.readers.argdown.text import VERBS, claim_data, make_id, relation_id
 
 if TYPE_CHECKING:
-    from argmap.readers.argdown_model import ArgdownModel
+    from argmap.readers.argdown.model import ArgdownModel
 
 __all__ = ["build", "to_map", "read", "read_text", "make_id"]
 
 
 def build(text: str, file: str = "<argdown>", max_depth: int = 200) -> "ArgdownModel":
-    """Argdown text → Argdown's own model (see :mod:`argmap.readers.argdown_model`)."""
-    from argmap.readers import argdown_model
+    """Argdown text → Argdown's own model (see :mod:`argmap.readers.argdown.model`)."""
+    from argmap.readers.argdown import model as argdown_model
 
     return argdown_model.build(text, file, max_depth)
 
@@ -306,9 +306,9 @@ def read_text(text: str, file: str = "<argdown>", max_depth: int = 200):
 
 def read(path: Path, text: str, limits) -> tuple:
     """The loader's entry point (see :data:`argmap.loading.READERS`): the single-pass
-    reader for the plain core of Argdown (:mod:`argmap.readers.argdown_fast`), else
+    reader for the plain core of Argdown (:mod:`argmap.readers.argdown.fast`), else
     the full one."""
-    from argmap.readers.argdown_fast import read_fast
+    from argmap.readers.argdown.fast import read_fast
 
     depth = getattr(limits, "max_depth", 200)
     return read_fast(text, str(path), depth) or read_text(text, str(path), depth)

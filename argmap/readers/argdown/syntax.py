@@ -5,9 +5,9 @@ classes, arguments, relations) is worked out in :mod:`argmap.readers.argdown`.
 
 Three stages:
 
-1. :func:`~argmap.readers.argdown_lexer.blank_comments` blanks out comments,
-   keeping every position (see :mod:`argmap.readers.argdown_lexer`).
-2. :func:`~argmap.readers.argdown_lexer.lex` turns the text into one
+1. :func:`~argmap.readers.argdown.lexer.blank_comments` blanks out comments,
+   keeping every position (see :mod:`argmap.readers.argdown.lexer`).
+2. :func:`~argmap.readers.argdown.lexer.lex` turns the text into one
    :class:`Line` token per physical line.
 3. :class:`Parser` reads the tokens into :class:`Document`: blocks separated by
    empty lines (heading, statement or argument with its relation tree,
@@ -36,11 +36,11 @@ from typing import Any, Optional, Union
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location
-from argmap.readers.argdown_lexer import ARG_REF as _ARG_REF
-from argmap.readers.argdown_lexer import LINK as _LINK
-from argmap.readers.argdown_lexer import REF as _REF
-from argmap.readers.argdown_lexer import RELATION_OPS, Ahead, Line, blank_comments, comment_lines, data_end, lex, link_at
-from argmap.readers.argdown_text import collapse, special, unescape
+from argmap.readers.argdown.lexer import ARG_REF as _ARG_REF
+from argmap.readers.argdown.lexer import LINK as _LINK
+from argmap.readers.argdown.lexer import REF as _REF
+from argmap.readers.argdown.lexer import RELATION_OPS, Ahead, Line, blank_comments, comment_lines, data_end, lex, link_at
+from argmap.readers.argdown.text import collapse, special, unescape
 
 __all__ = [
     "Element",

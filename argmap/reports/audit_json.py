@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 
-from argmap.jsontext import escape_controls
+from argmap.util.jsontext import escape_controls
 from argmap.reports import summary
 
 __all__ = ["report"]

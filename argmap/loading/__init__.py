@@ -4,6 +4,9 @@
 type, validates against :mod:`argmap.model` and checks references. Every
 problem becomes a located :class:`~argmap.diagnostics.Diagnostic`; all of a
 file's problems are raised together in one :class:`ArgmapError`.
+:mod:`.fast` is the fast path for valid YAML maps.
+
+May import: :mod:`argmap.readers` and the core.
 
 >>> import pathlib, tempfile
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -443,7 +446,7 @@ def _read_yaml(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, Sour
 def _fast_yaml(path: Path, text: str, limits: Limits) -> Optional[tuple[ArgumentMap, SourceMap]]:
     """A valid block-style map through the fast parser; ``None`` sends it down the
     fully located slow path (which also produces every error message)."""
-    from argmap.fastyaml import fast_parse
+    from argmap.loading.fast import fast_parse
 
     if len(text) > 200_000_000 or flow_depth(text) > limits.max_depth:  # that parser is slow on deep nesting
         return None

@@ -20,7 +20,7 @@ from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Finding
 from argmap.locations import Location
-from argmap.review import (
+from argmap.review.files import (
     EntryStatus,
     LoadedReview,
     ReviewEntry,

@@ -19,7 +19,7 @@ before it is returned: parsed again, it must equal the old data plus exactly
 the intended changes.
 
 >>> text = "source:\\n  text: s.txt  # the article\\nclaims:\\n  - id: a\\n    quote: two words\\n    kind: fact\\n"
->>> from argmap.anchoring import Source, Quoted, locate
+>>> from argmap.provenance.anchoring import Source, Quoted, locate
 >>> src = Source.from_text("Just two words.")
 >>> q = Quoted("claims", 0, "a", "two words", None, locate(src, "two words"))
 >>> print(rewrite(text, [q], src).text)  # doctest: +ELLIPSIS
@@ -48,7 +48,7 @@ from typing import Optional
 
 import yaml
 
-from argmap.anchoring import Quoted, Source, State, normalise
+from argmap.provenance.anchoring import Quoted, Source, State, normalise
 
 __all__ = ["Rewrite", "UnsafeEdit", "guess_indent", "rewrite"]
 

@@ -7,7 +7,7 @@ then gives one :class:`Line` per line: empty line, heading, relation
 (``+> -> <+ + <- - >< _> <_``) with its indentation, numbered
 premise/conclusion ``(1)``, inference ``-- ... --`` (possibly over several
 lines), list item, or plain text that continues the element above.
-:mod:`argmap.readers.argdown_syntax` parses the tokens.
+:mod:`argmap.readers.argdown.syntax` parses the tokens.
 
 >>> lines, fm = lex("===\\ntitle: T\\n===\\n\\n[A]: a\\n  +> [B]\\n")
 >>> fm, [(t.kind, t.op, t.value) for t in lines if t.kind != "empty"]
@@ -22,7 +22,7 @@ from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location
-from argmap.readers.argdown_text import RELATION, RELATION_OPS
+from argmap.readers.argdown.text import RELATION, RELATION_OPS
 
 __all__ = [
     "Line",

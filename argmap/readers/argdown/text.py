@@ -1,8 +1,8 @@
 """Pieces of Argdown's rules that both Argdown readers use: markers, their meaning, text, ids.
 
-Both the full reader (:mod:`argmap.readers.argdown_lexer` and
-:mod:`argmap.readers.argdown_syntax`) and the single-pass reader
-(:mod:`argmap.readers.argdown_fast`) use these, so the two cannot drift apart.
+Both the full reader (:mod:`argmap.readers.argdown.lexer` and
+:mod:`argmap.readers.argdown.syntax`) and the single-pass reader
+(:mod:`argmap.readers.argdown.fast`) use these, so the two cannot drift apart.
 
 >>> collapse("  two\\n  lines ")
 'two lines'

@@ -308,7 +308,7 @@ _SUGGESTED_SEVERITY = {"error": "critical", "warning": "major", "info": "minor"}
 
 def _one_line(text: Optional[str], limit: int = 160) -> str:
     """User text made safe for a YAML comment: one line, no control characters."""
-    from argmap.terminal import clean
+    from argmap.util.terminal import clean
 
     flat = " ".join(clean(text or "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from argmap import HOMEPAGE, __version__
 from argmap.diagnostics import PSEUDO_RULES
-from argmap.jsontext import dumps
+from argmap.util.jsontext import dumps
 from argmap.reports import HELP_URI, relative_path
 
 __all__ = ["report", "LEVELS"]

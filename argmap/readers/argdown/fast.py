@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from argmap.readers.argdown_text import (
+from argmap.readers.argdown.text import (
     PARENT_IS_SOURCE, RELATION_MARKER, RELATION_TYPE, VERBS, claim_data, collapse, make_id, relation_id, special,
 )
 
