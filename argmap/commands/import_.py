@@ -34,11 +34,13 @@ def import_(file: Path, output: Optional[Path], fmt: Optional[str]) -> None:
 def _load_microtext(path: Path):
     """Microtext XML is an import format only: other commands take the imported YAML."""
     from argmap.diagnostics import ArgmapError
-    from argmap.loading import Limits, _read_file, check_references
+    from argmap.limits import Limits
+    from argmap.loading.files import read_file
+    from argmap.loading.references import check_references
     from argmap.readers.microtext import read
 
     limits = Limits()
-    m, sourcemap = read(path, _read_file(path, limits), limits)
+    m, sourcemap = read(path, read_file(path, limits), limits)
     problems = check_references(m, sourcemap)
     if problems:
         raise ArgmapError(problems)

@@ -136,7 +136,7 @@ def _short(text: str, limit: int = 80) -> str:
 
 def read_text(text: str, file: str = "<aif>"):
     """AIF JSON text → ``(ArgumentMap, SourceMap)``."""
-    from argmap.loading import validate_data
+    from argmap.validation import validate_data
 
     raw = load_json(text, file)
     if isinstance(raw, dict) and isinstance(raw.get("AIF"), dict):

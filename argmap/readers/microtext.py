@@ -48,7 +48,7 @@ def read_text(text: str, file: str = "<microtext>") -> tuple[Any, SourceMap]:
     """arggraph XML text → ``(ArgumentMap, SourceMap)``."""
     import xml.etree.ElementTree as ET
 
-    from argmap.loading import validate_data
+    from argmap.validation import validate_data
 
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         raise ArgmapError(Diagnostic(Location(file, 1, 1), "XML with a DOCTYPE or entities is not read"))

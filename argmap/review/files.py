@@ -183,10 +183,13 @@ def sha256_file(path: Path | str) -> str:
 
 def load_review(path: Path | str) -> LoadedReview:
     """Read and validate a review file; every problem is a located :class:`ArgmapError`."""
-    from argmap.loading import Limits, _read_file, parse_yaml, validate_data
+    from argmap.limits import Limits
+    from argmap.loading.files import read_file
+    from argmap.loading.located import parse_yaml
+    from argmap.validation import validate_data
 
     path = Path(path)
-    text = _read_file(path, Limits())
+    text = read_file(path, Limits())
     data, sourcemap = parse_yaml(text, str(path))
     if isinstance(data, dict):
         _check_version(data, sourcemap)

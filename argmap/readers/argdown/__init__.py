@@ -84,7 +84,7 @@ def _connected(model: "ArgdownModel") -> set:
 
 def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
     """Turn Argdown's model into an :class:`ArgumentMap` and its source map."""
-    from argmap.loading import validate_data
+    from argmap.validation import validate_data
 
     used: set = set()
     positions: dict = {}

@@ -206,7 +206,7 @@ def _read(text: str, max_depth: int) -> tuple[Optional[str], dict, list]:
 def _to_map(title: Optional[str], statements: dict, relations: list, file: str) -> tuple[Any, Any]:
     """The same data and positions as :func:`argmap.readers.argdown.to_map` makes of this model."""
     from argmap.diagnostics import ArgmapError
-    from argmap.loading import validate_data
+    from argmap.validation import validate_data
     from argmap.locations import SourceMap
 
     used: set = set()

@@ -1,0 +1,158 @@
+"""The located YAML path: PyYAML composes the text, and every key and value keeps its place.
+
+This path reads any YAML a map may contain and words every YAML error; the fast
+path (:mod:`argmap.loading.fast`) handles the common valid case without it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from argmap.diagnostics import ArgmapError, Diagnostic
+from argmap.limits import Limits, compose_yaml
+from argmap.locations import Location, SourceMap
+
+__all__ = ["parse_yaml"]
+
+
+_LOADER: Optional[type] = None
+
+
+def _loader_class() -> type:
+    """The safe loader; dates stay strings (the model stores dates as written).
+
+    PyYAML is imported on first use: the fast path and the other formats never need it.
+    """
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+            """Safe loading; dates stay strings."""
+
+        _Loader.yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+        _LOADER = _Loader
+    return _LOADER
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[Any, SourceMap]:
+    """Parse YAML into plain data and a :class:`SourceMap` of every key and value.
+
+    Duplicate keys, alias bombs and over-deep nesting are errors.
+
+    >>> data, sm = parse_yaml("a:\\n  b: [1, 2]\\n", "x.yaml")
+    >>> data, str(sm.find(("a", "b", 1)))
+    ({'a': {'b': [1, 2]}}, 'x.yaml:2:10')
+    """
+    import yaml
+
+    limits = limits if limits is not None else Limits()
+    loader = _loader_class()(text)
+    try:
+        try:
+            node = compose_yaml(loader, file, limits)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = exc.problem or exc.context or "invalid YAML"
+            if exc.context and exc.problem and exc.context not in problem:
+                problem = f"{problem} ({exc.context})"
+            raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid YAML: {problem}")) from None
+        except yaml.YAMLError as exc:
+            raise ArgmapError(Diagnostic(Location(file, 1, 1), f"invalid YAML: {exc}")) from None
+        except RecursionError:
+            raise ArgmapError(Diagnostic(Location(file, 1, 1), "YAML nested too deeply")) from None
+        positions: dict = {}
+        if node is None:
+            return None, SourceMap(file, positions)
+        builder = _Builder(loader, file, positions, limits)
+        data = builder.build(node, (), 0)
+        return data, SourceMap(file, positions)
+    finally:
+        loader.dispose()
+
+
+_CONSTRUCT_ERRORS = (ValueError, TypeError, OverflowError, LookupError)
+"""What building one tagged scalar may raise (``!!int x`` raises ValueError), besides YAMLError."""
+
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:omap"}
+
+
+class _Builder:
+    def __init__(self, loader: Any, file: str, positions: dict, limits: Limits):
+        self.loader = loader
+        self.file = file
+        self.positions = positions
+        self.limits = limits
+        self.merged: dict[int, int] = {}  # id(mapping node) → how many of its pairs came from merges
+        import yaml
+
+        self.yaml = yaml
+        self.errors = (yaml.YAMLError, *_CONSTRUCT_ERRORS)
+
+    def _key(self, key_node: yaml.Node) -> Any:
+        key = None
+        if isinstance(key_node, self.yaml.ScalarNode):
+            try:
+                key = self.loader.construct_object(key_node, deep=True)
+            except self.errors as exc:
+                raise ArgmapError(
+                    Diagnostic(Location(self.file, *_mark(key_node)), f"invalid YAML key: {getattr(exc, 'problem', exc)}")
+                ) from None
+            if isinstance(key, (str, int, float, bool)) or key is None:
+                return key
+        raise ArgmapError(Diagnostic(Location(self.file, *_mark(key_node)), "a mapping key must be a plain value"))
+
+    def build(self, node: yaml.Node, path: tuple, depth: int) -> Any:
+        yaml = self.yaml
+        self.positions.setdefault(path, _mark(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except self.errors as exc:
+                raise ArgmapError(
+                    Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML value: {getattr(exc, 'problem', exc)}")
+                ) from None
+        if node.tag not in _COLLECTION_TAGS:
+            raise ArgmapError(
+                Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML value: unsupported tag {node.tag!r}")
+            )
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            merged = self.merged.get(id(node))
+            if merged is None:  # flatten once: the same node may be reached again through an alias
+                own = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
+                try:
+                    self.loader.flatten_mapping(node)
+                except yaml.YAMLError as exc:
+                    raise ArgmapError(
+                        Diagnostic(Location(self.file, *_mark(node)), f"invalid YAML merge: {getattr(exc, 'problem', exc)}")
+                    ) from None
+                merged = self.merged[id(node)] = len(node.value) - own
+            result: dict = {}
+            from_merge: set = set()
+            for index, (key_node, value_node) in enumerate(node.value):
+                key = self._key(key_node)
+                if key in result and key not in from_merge:
+                    first = self.positions.get(("#key",) + path + (key,))
+                    where = f" (first at line {first[0]})" if first else ""
+                    raise ArgmapError(
+                        Diagnostic(Location(self.file, *_mark(key_node)), f"duplicate key '{key}'{where}")
+                    )
+                if index < merged:  # merged keys: later ones and the mapping's own keys override them
+                    from_merge.add(key)
+                else:
+                    from_merge.discard(key)
+                self.positions[("#key",) + path + (key,)] = _mark(key_node)
+                self.positions.pop(path + (key,), None)
+                result[key] = self.build(value_node, path + (key,), depth + 1)
+            return result
+        raise ArgmapError(Diagnostic(Location(self.file, *_mark(node)), "unsupported YAML node"))
