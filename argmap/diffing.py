@@ -20,7 +20,6 @@ fixed (keyed by ``(code, target)``) and evaluation status/label changes.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -43,7 +42,6 @@ __all__ = [
     "run_audit",
     "run_evaluation",
     "compare",
-    "format_text",
 ]
 
 SECTIONS = (("claims", "claim"), ("evidence", "evidence"), ("inferences", "inference"))
@@ -306,38 +304,3 @@ def compare(old_loaded: Any, new_loaded: Any, *, consequences: bool = True) -> M
         diff.evaluated = True
         diff.status_changes, diff.label_changes = diff_evaluations(old_eval, new_eval)
     return diff
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def format_text(diff: MapDiff) -> str:
-    """A plain-text listing of a :class:`MapDiff` (user text not yet cleaned for a terminal).
-
-    >>> print(format_text(MapDiff()), end="")
-    no changes
-    """
-    lines: list[str] = []
-    for change in diff.map_fields:
-        lines.append(f"~ map {change.field}: {_show(change.old)} -> {_show(change.new)}")
-    for name, kind in SECTIONS:
-        sec = diff.section(name)
-        lines.extend(f"+ {kind} {i}" for i in sec.added)
-        lines.extend(f"- {kind} {i}" for i in sec.removed)
-        for change in sec.changed:
-            lines.append(f"~ {kind} {change.id}")
-            for f in change.fields:
-                shown = render_words(f.words) if f.words is not None else f"{_show(f.old)} -> {_show(f.new)}"
-                lines.append(f"    {f.field}: {shown}")
-    if diff.audited:
-        lines.extend(f"finding appeared: {d.code} {d.target or '-'} ({d.severity}): {d.message}" for d in diff.findings_appeared)
-        lines.extend(f"finding fixed: {d.code} {d.target or '-'} ({d.severity}): {d.message}" for d in diff.findings_fixed)
-    if diff.evaluated:
-        lines.extend(f"status {c.id}: {c.old or '-'} -> {c.new or '-'}" for c in diff.status_changes)
-        lines.extend(f"label {c.id}: {c.old or '-'} -> {c.new or '-'}" for c in diff.label_changes)
-    if not lines:
-        lines.append("no changes")
-    return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ import click
 from argmap.commands._common import allow_outside_option, emit
 
 DIFF_FORMATS: dict[str, str] = {
-    "text": "argmap.diffing:format_text",
+    "text": "argmap.reports.diff:to_text",
     "json": "argmap.reports.diff:to_json",
     "html": "argmap.reports.diff:to_html",
 }

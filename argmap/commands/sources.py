@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from argmap.util import jsontext
 from pathlib import Path
 from typing import Optional
 
@@ -28,47 +27,11 @@ def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -
 
     loaded = load_map(file, allow_outside, read_source=False)
     entries = bibliography(loaded.map)
+    from argmap.reports import sources as formats
+
     if fmt == "json":
-        emit(jsontext.dumps({"file": str(file), "sources": [s.to_dict() for s in entries]}, indent=2, ensure_ascii=False) + "\n", output)
+        emit(formats.to_json(entries, file), output)
     elif fmt == "markdown":
-        emit(_markdown(entries, loaded.map.title or str(file)), output)
+        emit(formats.to_markdown(entries, loaded.map.title or str(file)), output)
     else:
-        emit(_text(entries, file), output)
-
-
-def _text(entries, file: Path) -> str:
-    from argmap.util.terminal import clean
-
-    if not entries:
-        return f"{file}: no outside sources (no evidence records)\n"
-    lines = [f"{file}: {len(entries)} outside sources"]
-    for n, s in enumerate(entries, start=1):
-        thesis = "  [the thesis relies on it]" if s.thesis_relies else ""
-        lines.append(f"{n}. {s.label}{thesis}")
-        lines.append(f"   evidence: {', '.join(e.id for e in s.evidence)}")
-        lines.append(f"   cited by: {', '.join(s.cited_by) or '(no claim)'}")
-        if s.relied_on_by:
-            lines.append(f"   relied on by: {', '.join(s.relied_on_by)}")
-    return clean("\n".join(lines)) + "\n"
-
-
-def _md(text: str) -> str:
-    """Escape Markdown and HTML in user text."""
-    import html
-    import re
-
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
-
-
-def _markdown(entries, title: str) -> str:
-    lines = [f"# Sources of {_md(title)}", ""]
-    if not entries:
-        lines.append("No outside sources (no evidence records).")
-    for n, s in enumerate(entries, start=1):
-        thesis = " — *the thesis relies on it*" if s.thesis_relies else ""
-        lines.append(f"{n}. {_md(s.label)}{thesis}")
-        lines.append(f"   - evidence: {', '.join('`' + e.id + '`' for e in s.evidence)}")
-        lines.append(f"   - cited by: {', '.join('`' + c + '`' for c in s.cited_by) or '(no claim)'}")
-        if s.relied_on_by:
-            lines.append(f"   - relied on by: {', '.join('`' + c + '`' for c in s.relied_on_by)}")
-    return "\n".join(lines) + "\n"
+        emit(formats.to_text(entries, file), output)

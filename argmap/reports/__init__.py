@@ -1,8 +1,9 @@
 """Every formatter: what a command prints or writes, by command and format.
 
 ``audit_<format>`` are the audit reporters (text, json, sarif, github);
-``review_<format>`` the review report (markdown, html, json); :mod:`.diff`,
-:mod:`.coverage` the formats of ``argmap diff`` and ``argmap coverage``.
+``review_<format>`` the review report (markdown, html, json); one module per
+other command holds all its formats: :mod:`.diff`, :mod:`.coverage`,
+:mod:`.sources`, :mod:`.evaluation`, :mod:`.explanation`.
 Formatters turn data into text; they load and compute nothing.
 
 May import: :mod:`argmap.rendering` and everything below it (analysis layer,

@@ -1,4 +1,4 @@
-"""The coverage report as one self-contained HTML page (no scripts, no network).
+"""``argmap coverage`` output: text, JSON, and one self-contained HTML page (no scripts, no network).
 
 The source text is shown as it is, with each claim's quote highlighted and
 linked to the claim, uncovered sentences marked, and ignored lines greyed.
@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from argmap.provenance.coverage import Coverage
 from argmap.reports.page import page
+from argmap.util.terminal import clean
 
-__all__ = ["render_html"]
+__all__ = ["to_text", "to_json", "render_html"]
 
 
 def render_html(cov: Coverage, title: str = "") -> str:
@@ -44,3 +45,35 @@ def render_html(cov: Coverage, title: str = "") -> str:
     )
     return page("coverage.html.j2", styles=["coverage.css"], title=title or cov.path, summary=summary,
                 parts=parts, claims=claims)
+
+
+def to_text(cov: Coverage, file: object) -> str:
+    """The coverage as lines ``FILE:LINE:COL: message``, headed by the share covered."""
+    where = _short_path(cov.source_path or cov.path)
+    lines = [
+        f"{file}: {cov.covered} of {cov.total} sentences covered ({cov.percent:.1f}%); "
+        f"{len(cov.ignored)} lines ignored"
+    ]
+    for s in cov.uncovered:
+        lines.append(f"{where}:{s.line}:{s.column}: not quoted by any claim: {s.text}")
+    for claim_id, state in cov.unplaced.items():
+        lines.append(f"{file}: claim '{claim_id}' covers nothing: its quote is {state} (see argmap anchor)")
+    return clean("\n".join(lines)) + "\n"
+
+
+def to_json(cov: Coverage) -> str:
+    """The coverage document as indented JSON (every control character escaped)."""
+    from argmap.util import jsontext
+
+    return jsontext.dumps(cov.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _short_path(path: str) -> str:
+    """``path`` relative to the working folder when it lies inside it."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if rel.startswith("..") else rel

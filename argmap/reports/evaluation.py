@@ -1,0 +1,46 @@
+"""``argmap evaluate`` output: the :func:`argmap.evaluation.evaluate.to_dict` document as a table or JSON."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+__all__ = ["FORMATS", "format_table", "format_json"]
+
+
+def format_table(data: dict, width: int = 60) -> str:
+    """A plain-text table of the evaluation, thesis summary last."""
+    from argmap.util.terminal import clean
+
+    rows = [("id", "status", "label", "weakest link", "text")]
+    for c in data["claims"]:
+        text = clean(" ".join(c["text"].split()))
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        rows.append((clean(c["id"]), c["status"], c["label"], clean(c["weakest_link"] or "-"), text))
+    widths = [max(len(r[k]) for r in rows) for k in range(4)]
+    lines = ["  ".join(r[k].ljust(widths[k]) for k in range(4)) + "  " + r[4] for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 4)
+    counts: dict[str, int] = {}
+    for c in data["claims"]:
+        counts[c["status"]] = counts.get(c["status"], 0) + 1
+    lines.append("")
+    order = ("supported", "assumed", "weak", "unsupported")
+    lines.append(", ".join(f"{counts[s]} {s}" for s in order if s in counts) or "no claims")
+    t = data["thesis"]
+    if t is None:
+        lines.append("thesis: none declared")
+    else:
+        crit = clean(t["critical_step"]) if t["critical_step"] else "none (no single removal weakens it)"
+        lines.append(f"thesis {clean(t['id'])}: {t['status']}, {t['label']}; critical step: {crit}")
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def format_json(data: dict) -> str:
+    """The evaluation document as indented JSON (user text kept as is, every control escaped)."""
+    from argmap.util.jsontext import dumps
+
+    return dumps(data, indent=2)
+
+
+FORMATS: dict[str, Callable[[dict], str]] = {"text": format_table, "json": format_json}
+"""Output format → formatter of the :func:`argmap.evaluation.evaluate.to_dict` document; feeds ``--format``."""

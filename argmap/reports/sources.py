@@ -1,0 +1,54 @@
+"""``argmap sources`` output: the bibliography by dependency as text, Markdown and JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["to_text", "to_markdown", "to_json"]
+
+
+def to_json(entries: list, file: Path | str) -> str:
+    """The bibliography as indented JSON (every control character escaped)."""
+    from argmap.util import jsontext
+
+    return jsontext.dumps({"file": str(file), "sources": [s.to_dict() for s in entries]}, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_text(entries: list, file: Path | str) -> str:
+    """The bibliography as plain text, one numbered entry per source."""
+    from argmap.util.terminal import clean
+
+    if not entries:
+        return f"{file}: no outside sources (no evidence records)\n"
+    lines = [f"{file}: {len(entries)} outside sources"]
+    for n, s in enumerate(entries, start=1):
+        thesis = "  [the thesis relies on it]" if s.thesis_relies else ""
+        lines.append(f"{n}. {s.label}{thesis}")
+        lines.append(f"   evidence: {', '.join(e.id for e in s.evidence)}")
+        lines.append(f"   cited by: {', '.join(s.cited_by) or '(no claim)'}")
+        if s.relied_on_by:
+            lines.append(f"   relied on by: {', '.join(s.relied_on_by)}")
+    return clean("\n".join(lines)) + "\n"
+
+
+def _md(text: str) -> str:
+    """Escape Markdown and HTML in user text."""
+    import html
+    import re
+
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def to_markdown(entries: list, title: str) -> str:
+    """The bibliography as a Markdown list, user text escaped."""
+    lines = [f"# Sources of {_md(title)}", ""]
+    if not entries:
+        lines.append("No outside sources (no evidence records).")
+    for n, s in enumerate(entries, start=1):
+        thesis = " — *the thesis relies on it*" if s.thesis_relies else ""
+        lines.append(f"{n}. {_md(s.label)}{thesis}")
+        lines.append(f"   - evidence: {', '.join('`' + e.id + '`' for e in s.evidence)}")
+        lines.append(f"   - cited by: {', '.join('`' + c + '`' for c in s.cited_by) or '(no claim)'}")
+        if s.relied_on_by:
+            lines.append(f"   - relied on by: {', '.join('`' + c + '`' for c in s.relied_on_by)}")
+    return "\n".join(lines) + "\n"
