@@ -95,6 +95,10 @@ class Finding:
     code: str = ""
     rule: str = ""
     severity: Severity = Severity.warning
+    on_thesis_path: Optional[bool] = None
+    """The target bears on the thesis (set by the audit engine; see :mod:`argmap.audit.impact`)."""
+    changes_thesis: Optional[bool] = None
+    """Fixing it would change the thesis's support status (None: not computed)."""
 
     def to_dict(self) -> dict:
         loc = self.location
@@ -107,6 +111,8 @@ class Finding:
             "file": loc.file if loc else None,
             "line": loc.line if loc else None,
             "column": loc.column if loc else None,
+            "on_thesis_path": self.on_thesis_path,
+            "changes_thesis": self.changes_thesis,
         }
 
 

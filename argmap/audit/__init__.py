@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmap.graph import ArgumentGraph
     from argmap.loading import LoadedMap
 
-__all__ = ["RULES", "Rule", "AuditContext", "rule", "rules", "find_rule", "run"]
+__all__ = ["RULES", "SORTS", "Rule", "AuditContext", "rule", "rules", "find_rule", "run", "sort_findings"]
 
 RULES: dict[str, str] = {
     # ARG1xx: support of claims and steps
@@ -56,6 +56,7 @@ RULES: dict[str, str] = {
     "ARG104": "argmap.audit.speculative_step",
     "ARG105": "argmap.audit.qualifier_escalation",
     "ARG106": "argmap.audit.unstated_warrant",
+    "ARG107": "argmap.audit.anachronistic_step",
     # ARG2xx: structure of the argument
     "ARG201": "argmap.audit.missing_thesis",
     "ARG202": "argmap.audit.thesis_not_a_claim",
@@ -88,6 +89,8 @@ class Rule:
     doc: str
     enabled: bool
     module: ModuleType = field(repr=False, compare=False)
+    repair: Optional[str] = None
+    """What fixing a finding does to its target (:data:`argmap.audit.impact.REPAIRS`), or None."""
 
     def check(self, ctx: "AuditContext") -> Iterable[Finding]:
         return self.module.check(ctx)
@@ -119,6 +122,7 @@ def rule(code: str) -> Rule:
             doc=(mod.__doc__ or "").strip(),
             enabled=getattr(mod, "ENABLED", True),
             module=mod,
+            repair=getattr(mod, "REPAIR", None),
         )
     return _CACHE[code]
 
@@ -182,6 +186,10 @@ class AuditContext:
 def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]:
     """Audit one loaded map; findings sorted by position in the map file.
 
+    Each finding also says whether it lies on the thesis's path and whether
+    fixing it would change the thesis's status (:mod:`argmap.audit.impact`);
+    :func:`sort_findings` ranks them by that.
+
     ``config`` None means: the configuration found from the map's folder
     upwards (``argmap.toml`` or ``[tool.argmap]`` in ``pyproject.toml``),
     or the defaults when there is none.
@@ -190,11 +198,15 @@ def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]
 
     if config is None:
         config = discover(loaded.path)
+    from argmap.audit.impact import annotate
+
     ctx = AuditContext(loaded)
     findings: list[Finding] = []
+    repairs: dict[str, Optional[str]] = {}
     for r in rules():
         if not config.selects(r):
             continue
+        repairs[r.code] = r.repair
         severity = config.severity_of(r)
         for f in r.check(ctx):
             f.code = r.code
@@ -204,9 +216,26 @@ def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]
                 f.location = Location(loaded.file, 1, 1)
             findings.append(f)
     findings.sort(key=_position)
+    annotate(findings, loaded.map, repairs)
     return findings
 
 
 def _position(f: Finding) -> tuple:
     loc = f.location
     return (loc.file if loc else "", loc.line if loc else 0, loc.column if loc else 0, f.code, f.target or "")
+
+
+def _impact(f: Finding) -> tuple:
+    from argmap.audit.impact import impact_order
+
+    return impact_order(f)
+
+
+SORTS = {"impact": _impact, "file": _position}
+"""``--sort`` choices → sort key: ``impact`` (the default) ranks by what a finding does to the
+thesis (:func:`argmap.audit.impact.impact_order`); ``file`` is by file, line and column."""
+
+
+def sort_findings(findings: list[Finding], how: str = "impact") -> list[Finding]:
+    """The findings in the order ``how`` names (a key of :data:`SORTS`)."""
+    return sorted(findings, key=SORTS[how])

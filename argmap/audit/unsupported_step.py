@@ -51,12 +51,14 @@ from typing import Iterator
 from argmap.diagnostics import Finding, Severity
 from argmap.model import ClaimKind, InferenceKind
 
-__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY", "unsupported_premises", "check"]
+__all__ = ["CODE", "NAME", "SEVERITY", "SUMMARY", "REPAIR", "unsupported_premises", "check"]
 
 CODE = "ARG103"
 NAME = "unsupported-step"
 SEVERITY = Severity.warning
 SUMMARY = "A support step resting on an interpretation, causal claim, prediction or evaluation with no support."
+REPAIR = "premises"
+"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): its premises get cited evidence."""
 
 
 def unsupported_premises(graph, inference_id: str) -> list[str]:

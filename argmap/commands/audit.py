@@ -44,12 +44,15 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @click.option("--ignore", multiple=True, callback=_codes, metavar="CODES", help="Do not run these rules.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when a finding at or above this severity exists  [default: error].")
+@click.option("--sort", "sort", type=click.Choice(["impact", "file"]), default="impact", show_default=True,
+              help="Order of findings: impact (those whose fix changes the thesis, then the rest on its path, "
+                   "then the others) or file (by file, line, column).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Configuration file (argmap.toml or pyproject.toml) instead of the one found from each map.")
 @jobs_option
 @allow_outside_option
 def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Optional[list[str]],
-          extend_select: Optional[list[str]], ignore: Optional[list[str]], fail_on: Optional[str],
+          extend_select: Optional[list[str]], ignore: Optional[list[str]], fail_on: Optional[str], sort: str,
           config_path: Optional[Path], jobs: int, allow_outside: bool) -> None:
     """Audit map files for weak support, broken provenance and structural flaws.
 
@@ -60,6 +63,7 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     is invalid, 2 when a file or the configuration cannot be read (or for
     usage errors), 3 on an internal error. See 'argmap rules' for the rules.
     """
+    from argmap.audit import sort_findings
     from argmap.commands._batch import Options, check_files, exit_code, unmatched
     from argmap.commands._common import echo_findings_as_errors, emit, expand_paths
     from argmap.reports import get_reporter, is_pseudo
@@ -75,7 +79,7 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     )
     results = unmatched(inputs.errors)
     results += check_files([(str(p), kind) for p, kind in inputs.files], options, cpu_jobs(jobs))
-    findings = [f for r in results for f in r.findings]
+    findings = sort_findings([f for r in results for f in r.findings], sort)
     echo_findings_as_errors([f for f in findings if is_pseudo(f)])  # on stderr too, whatever the format
     emit(get_reporter(fmt)(findings, [r.path for r in results]), output)
     code = exit_code(results)

@@ -53,7 +53,7 @@ from argmap.evaluation.framework import IN, OUT, UNDECIDED, attackers_of, relabe
 from argmap.evaluation.structure import BOTTOM, RANKS, TOP, Key, Step, Structure
 from argmap.evaluation.support import Support, support
 
-__all__ = ["CriticalStep", "CriticalSearch", "neighbourhood", "critical_steps", "critical_steps_by_removal"]
+__all__ = ["CriticalStep", "CriticalSearch", "LabelSearch", "neighbourhood", "critical_steps", "critical_steps_by_removal"]
 
 _LABEL_RANK = {IN: 2, UNDECIDED: 1, OUT: 0}
 _STATUS_NAMES = {3: "supported", 2: "assumed", 1: "weak", 0: "unsupported"}
@@ -185,7 +185,7 @@ def _necessary(s: Structure, claim: str, level: int) -> frozenset[str]:
     return nec.get(claim, frozenset())
 
 
-class _LabelSearch:
+class LabelSearch:
     """The thesis label with one element removed, relabelling only what that removal can reach."""
 
     def __init__(self, s: Structure, acc: Acceptability, claim: str, budget: int):
@@ -301,7 +301,7 @@ def critical_steps(
     label0 = acc.of(CLAIM, claim)
     dist = neighbourhood(s, claim)
     order = {x: k for k, x in enumerate(dist)}
-    labels = _LabelSearch(s, acc, claim, budget)
+    labels = LabelSearch(s, acc, claim, budget)
 
     # 1. status: an element lowers the status below level l iff it is necessary at level l
     necessary = [frozenset()] + [_necessary(s, claim, level) for level in range(1, rank0 + 1)]

@@ -1,6 +1,7 @@
 """JSON audit report: ``{"findings": [...], "summary": {...}}``.
 
-Each finding has exactly ``code, rule, severity, target, message, file, line, column``.
+Each finding has exactly ``code, rule, severity, target, message, file, line, column,
+on_thesis_path, changes_thesis`` (the last two: :mod:`argmap.audit.impact`).
 
 >>> import json as _json
 >>> from argmap.diagnostics import Finding, Severity

@@ -1,6 +1,8 @@
 """Plain text audit report: one line per finding, then a summary line.
 
-``FILE:LINE:COL: severity CODE [rule-name] message (target)``. Styles are
+``FILE:LINE:COL: severity CODE [rule-name] message (target)``, then, for a
+finding on the thesis's path, ``[thesis path]`` or ``[thesis path; fixing it
+changes the thesis]`` (:mod:`argmap.audit.impact`). Styles are
 added with click and removed again by ``click.echo`` when the output is not a
 terminal.
 
@@ -20,13 +22,27 @@ import click
 from argmap.reports import summary
 from argmap.util.terminal import clean
 
-__all__ = ["report"]
+__all__ = ["report", "impact"]
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def impact(f) -> str:
+    """The finding's bearing on the thesis, as a closing tag (empty off the thesis's path).
+
+    >>> from argmap.diagnostics import Finding
+    >>> impact(Finding("a", "m", on_thesis_path=True, changes_thesis=True))
+    ' [thesis path; fixing it changes the thesis]'
+    """
+    if not f.on_thesis_path:
+        return ""
+    if f.changes_thesis is None:
+        return " [thesis path; effect of a fix not computed]"
+    return " [thesis path; fixing it changes the thesis]" if f.changes_thesis else " [thesis path]"
 
 
 def report(findings: list, files: list, color: bool = True) -> str:
@@ -37,7 +53,7 @@ def report(findings: list, files: list, color: bool = True) -> str:
         label = click.style(sev, fg=_COLOURS[sev], bold=sev == "error") if color else sev
         code = click.style(f.code, bold=True) if color else f.code
         target = f" ({clean(f.target)})" if f.target else ""
-        lines.append(f"{clean(str(f.location))}: {label} {code} [{f.rule}] {clean(f.message)}{target}")
+        lines.append(f"{clean(str(f.location))}: {label} {code} [{f.rule}] {clean(f.message)}{target}{impact(f)}")
     s = summary(findings, files)
     if s["findings"]:
         tail = (

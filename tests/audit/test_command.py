@@ -36,14 +36,32 @@ def test_text_output_and_default_exit(run_cli, mapfile):
     result = run_cli("audit", mapfile)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
+    # ranked by impact: only supporting both premises of 'i' would raise the thesis, so ARG103 (which
+    # asks for that) comes first; the other two are on the thesis's path but fixing one alone changes nothing
     assert lines == [
-        f"{mapfile}:7:5: info ARG102 [uncited-fact] fact 'f' is given without evidence (f)",
+        f"{mapfile}:13:5: warning ARG103 [unsupported-step] step 'i' to 't' rests on unsupported premise 'p' (i)"
+        " [thesis path; fixing it changes the thesis]",
         f"{mapfile}:9:5: warning ARG101 [unsupported-claim] interpretation claim 'p' has no support: "
-        "no evidence, no supporting step, not an assumption (p)",
-        f"{mapfile}:13:5: warning ARG103 [unsupported-step] step 'i' to 't' rests on unsupported premise 'p' (i)",
+        "no evidence, no supporting step, not an assumption (p) [thesis path]",
+        f"{mapfile}:7:5: info ARG102 [uncited-fact] fact 'f' is given without evidence (f) [thesis path]",
         "3 findings (0 errors, 2 warnings, 1 info) in 1 file",
     ]
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
+
+
+def test_sort_file_keeps_the_file_order(run_cli, mapfile):
+    lines = run_cli("audit", mapfile, "--sort", "file").stdout.splitlines()
+    assert [line.split(" ")[2] for line in lines[:-1]] == ["ARG102", "ARG101", "ARG103"]
+
+
+def test_impact_fields_in_json_and_sarif(run_cli, mapfile):
+    found = json.loads(run_cli("audit", mapfile, "--format", "json").stdout)["findings"]
+    assert [(f["code"], f["on_thesis_path"], f["changes_thesis"]) for f in found] == [
+        ("ARG103", True, True), ("ARG101", True, False), ("ARG102", True, False)]
+    results = json.loads(run_cli("audit", mapfile, "--format", "sarif").stdout)["runs"][0]["results"]
+    assert [(r["ruleId"], r["properties"]["on_thesis_path"], r["properties"]["changes_thesis"], r["rank"])
+            for r in results] == [("ARG103", True, True, 100.0), ("ARG101", True, False, 50.0),
+                                  ("ARG102", True, False, 50.0)]
 
 
 @pytest.mark.parametrize(
@@ -68,7 +86,7 @@ def test_fail_on_select_ignore_exit_codes(run_cli, mapfile, options, code):
 def test_select_limits_rules(run_cli, mapfile):
     every = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "ALL").stdout)
     one = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "uncited-fact").stdout)
-    assert [f["code"] for f in every["findings"]] == ["ARG102", "ARG101", "ARG103"]
+    assert [f["code"] for f in every["findings"]] == ["ARG103", "ARG101", "ARG102"]
     assert [f["code"] for f in one["findings"]] == ["ARG102"]
 
 
@@ -96,10 +114,11 @@ def test_load_error_exits_1_and_other_files_are_still_audited(run_cli, write_map
 
 
 def test_json_shape(run_cli, mapfile):
-    data = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "ALL").stdout)
+    data = json.loads(run_cli("audit", mapfile, "--format", "json", "--select", "ALL", "--sort", "file").stdout)
     assert set(data) == {"findings", "summary"}
     for f in data["findings"]:
-        assert list(f) == ["code", "rule", "severity", "target", "message", "file", "line", "column"]
+        assert list(f) == ["code", "rule", "severity", "target", "message", "file", "line", "column",
+                           "on_thesis_path", "changes_thesis"]
     first = data["findings"][0]
     assert (first["code"], first["target"], first["line"], first["column"]) == ("ARG102", "f", 7, 5)
     assert first["file"] == str(mapfile) and first["severity"] == "info" and first["rule"] == "uncited-fact"
@@ -135,7 +154,7 @@ def test_sarif_outside_the_current_folder_uses_file_uris(run_cli, mapfile, monke
 
 
 def test_github_lines(run_cli, mapfile):
-    out = run_cli("audit", mapfile, "--format", "github", "--select", "ARG102,ARG103").stdout.splitlines()
+    out = run_cli("audit", mapfile, "--format", "github", "--select", "ARG102,ARG103", "--sort", "file").stdout.splitlines()
     assert out == [
         f"::notice file={mapfile},line=7,col=5,title=ARG102 uncited-fact::fact 'f' is given without evidence (f)",
         f"::warning file={mapfile},line=13,col=5,title=ARG103 unsupported-step::"

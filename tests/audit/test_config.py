@@ -41,7 +41,7 @@ def _layout(tmp_path, config_name: str, config_text: str):
 
 
 def _audit(run_cli, path, *options):
-    result = run_cli("audit", path, "--format", "json", *options)
+    result = run_cli("audit", path, "--format", "json", "--sort", "file", *options)
     return result.exit_code, [(f["code"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
 
 
