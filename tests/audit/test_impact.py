@@ -8,7 +8,7 @@ import pytest
 
 from argmap.audit import rule, sort_findings
 from argmap.audit.impact import annotate
-from argmap.config import Config
+from argmap.audit.config import Config
 
 from .helpers import audit_text
 
