@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "argmap.commands.evaluate:evaluate",
     "explain": "argmap.commands.explain:explain",
     "import": "argmap.commands.import_:import_",
+    "draft": "argmap.commands.draft:draft",
 }
 """Command name → ``module:attribute`` of its click command."""
 

@@ -280,6 +280,7 @@ class Claim(Element):
     )
     when: Optional[When] = Field(default=None, description="When what it asserts happened (ISO 8601, as precise as the source).")
     note: Optional[str] = None
+    draft: bool = Field(default=False, description="Written by 'argmap draft' and not yet reviewed: remove it once the analyst has checked the element.")
 
 
 class Evidence(Element):
@@ -300,6 +301,7 @@ class Evidence(Element):
     added: Optional[str] = None
     when: Optional[When] = Field(default=None, description="When the statement was made or the record dates from (ISO 8601).")
     note: Optional[str] = None
+    draft: bool = Field(default=False, description="Written by 'argmap draft' and not yet reviewed: remove it once the analyst has checked the element.")
 
 
 class Inference(Element):
@@ -322,6 +324,7 @@ class Inference(Element):
         description="analyst: the step is the analyst's reconstruction, not marked by the author's words.",
     )
     note: Optional[str] = None
+    draft: bool = Field(default=False, description="Written by 'argmap draft' and not yet reviewed: remove it once the analyst has checked the element.")
 
 
 class ArgumentMap(_Strict):

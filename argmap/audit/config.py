@@ -10,7 +10,9 @@ Found as linters do: from the map's folder upwards, the first folder with an
   (e.g. a rule that is off by default);
 - ``ignore``: the same kinds of selector; these rules never run;
 - ``fail-on``: ``error`` (default), ``warning``, ``info`` or ``never``;
-- ``[severity]`` table: rule code or name → ``info``/``warning``/``error``.
+- ``[severity]`` table: rule code or name → ``info``/``warning``/``error``;
+- ``lexicon``: files of connectives and hedges added to the drafting lexicon
+  (paths relative to the configuration file; see ``argmap/data/lexicon.yaml``).
 
 Options given on the command line win over the file.
 
@@ -36,7 +38,7 @@ __all__ = ["Config", "FAIL_ON", "matches", "parse_config", "load_config", "disco
 FAIL_ON = ("error", "warning", "info", "never")
 """Values of ``fail-on``: the least severity that makes ``argmap audit`` exit 1."""
 
-_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity")
+_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity", "lexicon")
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Config:
     extend_select: list[str] = field(default_factory=list)
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: str = "error"
+    lexicon: list[Path] = field(default_factory=list)
     path: Optional[Path] = None
 
     def selects(self, rule: Any) -> bool:
@@ -219,6 +222,13 @@ def _from_data(data: dict, text: str, file: str) -> Config:
                 cfg.extend_select = value
             else:
                 cfg.ignore = value
+    if "lexicon" in data:
+        value = data["lexicon"]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise err("lexicon", "'lexicon' must be a list of file paths")
+        cfg.lexicon = [Path(file).parent / v for v in value]
     if "fail-on" in data:
         if data["fail-on"] not in FAIL_ON:
             raise err("fail-on", f"'fail-on' must be one of {', '.join(FAIL_ON)}, not {data['fail-on']!r}")
