@@ -13,11 +13,12 @@ Each rule is one module in this package with
 
 Codes are grouped by family and never reused: ``ARG1xx`` support of claims
 and steps, ``ARG2xx`` structure of the argument, ``ARG3xx`` provenance of
-quotes and evidence records. :mod:`.config` reads the rule selection and
-severities from ``argmap.toml`` / ``pyproject.toml``.
+quotes and evidence records, ``ARG4xx`` the state of the map itself.
+:mod:`.config` reads the rule selection and severities from ``argmap.toml`` /
+``pyproject.toml``.
 
-May import: :mod:`argmap.provenance`, :mod:`argmap.evaluation`, :mod:`argmap.loading`,
-:mod:`argmap.readers`, the core.
+May import: :mod:`argmap.provenance`, :mod:`argmap.evaluation`, :mod:`argmap.drafting`
+(its lexicon of connectives), :mod:`argmap.loading`, :mod:`argmap.readers`, the core.
 
 >>> import pathlib, tempfile
 >>> from argmap.loading import load
@@ -57,6 +58,7 @@ RULES: dict[str, str] = {
     "ARG105": "argmap.audit.qualifier_escalation",
     "ARG106": "argmap.audit.unstated_warrant",
     "ARG107": "argmap.audit.anachronistic_step",
+    "ARG108": "argmap.audit.non_inferential_marker",
     # ARG2xx: structure of the argument
     "ARG201": "argmap.audit.missing_thesis",
     "ARG202": "argmap.audit.thesis_not_a_claim",
@@ -74,6 +76,8 @@ RULES: dict[str, str] = {
     "ARG311": "argmap.audit.quote_fuzzy",
     "ARG312": "argmap.audit.quote_ambiguous",
     "ARG313": "argmap.audit.uncovered_sentence",
+    # ARG4xx: the state of the map itself
+    "ARG402": "argmap.audit.draft_unreviewed",
 }
 """Rule code → module. Add a rule with one line here; never renumber."""
 
@@ -146,8 +150,9 @@ def find_rule(key: str) -> Optional[Rule]:
 class AuditContext:
     """What a rule may look at: the loaded map, its graph, and located lookups."""
 
-    def __init__(self, loaded: "LoadedMap") -> None:
+    def __init__(self, loaded: "LoadedMap", config: Optional["Config"] = None) -> None:
         self.loaded = loaded
+        self.config = config
         self.map = loaded.map
         self.source_text: Optional[str] = loaded.source_text
         self._paths: dict[str, tuple] = {}
@@ -160,6 +165,13 @@ class AuditContext:
         from argmap.graph import ArgumentGraph
 
         return ArgumentGraph(self.map)
+
+    @cached_property
+    def lexicon(self):
+        """The drafting lexicon: shipped entries plus the configuration's ``lexicon`` files."""
+        from argmap.drafting.lexicon import load_lexicon
+
+        return load_lexicon(self.config.lexicon if self.config is not None else ())
 
     @cached_property
     def evidence(self) -> dict:
@@ -200,7 +212,7 @@ def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]
         config = discover(loaded.path)
     from argmap.audit.impact import annotate
 
-    ctx = AuditContext(loaded)
+    ctx = AuditContext(loaded, config)
     findings: list[Finding] = []
     repairs: dict[str, Optional[str]] = {}
     for r in rules():
