@@ -29,12 +29,13 @@ def draft(source: Path, output: Optional[Path], title: Optional[str], force: boo
     import os
 
     from argmap.commands._common import emit
-    from argmap.config import discover
+    from argmap.audit.config import discover
     from argmap.diagnostics import ArgmapError, Diagnostic
     from argmap.drafting.build import draft as make_draft
     from argmap.drafting.lexicon import load_lexicon
-    from argmap.interop import to_yaml
-    from argmap.loading import Limits, _read_file
+    from argmap.writers.interop import to_yaml
+    from argmap.limits import Limits
+    from argmap.loading.files import read_file
     from argmap.locations import Location
 
     suffix = source.suffix.lower()
@@ -46,7 +47,7 @@ def draft(source: Path, output: Optional[Path], title: Optional[str], force: boo
             raise ArgmapError(Diagnostic(Location(str(output)), "exists already; pass --force to replace it"))
         if output.resolve() == source.resolve():
             raise ArgmapError(Diagnostic(Location(str(output)), "is the article itself: choose another output file"))
-    raw = _read_file(source, Limits())
+    raw = read_file(source, Limits())
     where = output.parent if output is not None and str(output) != "-" else Path(".")
     ref = os.path.relpath(source.resolve(), where.resolve()).replace(os.sep, "/")
     config = discover(where)

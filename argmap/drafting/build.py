@@ -116,7 +116,7 @@ def draft(
     markdown: bool = False,
 ) -> Draft:
     """Draft a map of ``raw``; see :func:`draft_map`."""
-    from argmap.anchoring import Source, source_digest
+    from argmap.provenance.anchoring import Source, source_digest
 
     lex = lexicon or default_lexicon()
     layout = split_units(raw, lex, markdown)

@@ -113,7 +113,7 @@ def _paragraphs(raw: str) -> list[list[tuple[int, int, str]]]:
 
 def split_units(raw: str, lexicon: Optional[Lexicon] = None, markdown: bool = False) -> Layout:
     """The units, title, headings and left-out lines of the article ``raw``."""
-    from argmap.coverage import split_sentences
+    from argmap.provenance.coverage import split_sentences
 
     lex = lexicon or default_lexicon()
     layout = Layout()

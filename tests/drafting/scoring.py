@@ -132,7 +132,7 @@ def relation_score(pred: set, gold: set) -> Score:
 
 def map_spans(m: ArgumentMap, text: str) -> dict[str, Span]:
     """Raw spans of the drafted claims (from their anchors)."""
-    from argmap.anchoring import Source
+    from argmap.provenance.anchoring import Source
 
     src = Source.from_text(text)
     return {c.id: src.raw_span(c.anchor.start, c.anchor.end) for c in m.claims if c.anchor is not None}
@@ -156,7 +156,7 @@ def map_relations(m: ArgumentMap, spans: dict[str, Span], gold: list[Span]) -> s
 
 
 def sentences(text: str) -> list[Span]:
-    from argmap.coverage import split_sentences
+    from argmap.provenance.coverage import split_sentences
 
     return split_sentences(text)[0]
 
@@ -204,7 +204,7 @@ def bundled_step_matches(bundled: ArgumentMap, drafted: ArgumentMap, text: str) 
     quoted premises and conclusion)."""
     import bisect
 
-    from argmap.anchoring import anchor_all
+    from argmap.provenance.anchoring import anchor_all
 
     sent = sentences(text)
     starts = [a for a, _ in sent]
@@ -241,7 +241,7 @@ def bundled_step_matches(bundled: ArgumentMap, drafted: ArgumentMap, text: str) 
 def quoted_sentences_covered(bundled_loaded, drafted: ArgumentMap) -> tuple[int, int]:
     """Of the source sentences the bundled map's claims quote (split as ``argmap coverage``
     splits them), how many a drafted claim's quote overlaps; (covered, quoted)."""
-    from argmap.coverage import coverage
+    from argmap.provenance.coverage import coverage
 
     cov = coverage(bundled_loaded)
     spans = list(map_spans(drafted, cov.raw).values())

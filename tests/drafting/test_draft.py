@@ -49,7 +49,7 @@ def test_seed_draft_source_block_and_furniture(seed):
     data = _data(seed)
     src = data["source"]
     assert src["text"] == "article.txt"  # relative to the map, not to the working folder
-    from argmap.anchoring import source_digest
+    from argmap.provenance.anchoring import source_digest
 
     assert src["sha256"] == source_digest(ARTICLE.read_text(encoding="utf-8"))
     import re
