@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "explain": "argmap.commands.explain:explain",
     "import": "argmap.commands.import_:import_",
     "draft": "argmap.commands.draft:draft",
+    "lsp": "argmap.commands.lsp:lsp",
 }
 """Command name → ``module:attribute`` of its click command."""
 

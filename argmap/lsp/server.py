@@ -1,0 +1,242 @@
+"""``argmap lsp``: the Language Server Protocol server, over standard input and output.
+
+Built on pygls. Documents are analysed from the text the editor holds
+(:func:`argmap.lsp.analysis.analyse`); diagnostics are published on open and
+save at once and on change after a short pause (:data:`DEBOUNCE`), so a fast
+typist is not sent a result per key. Every handler is guarded: an unexpected
+error is logged to the editor and answered with nothing, so no intermediate
+state of a document can stop the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import traceback
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from lsprotocol import types as T
+from pygls.lsp.server import LanguageServer
+
+from argmap import __version__
+from argmap.lsp import features
+from argmap.lsp.analysis import Analysis, analyse, document_kind, path_to_uri, uri_to_path
+
+__all__ = ["DEBOUNCE", "ArgmapServer", "make_server", "serve"]
+
+DEBOUNCE = 0.15
+"""Seconds of quiet after a change before the document is analysed again."""
+
+MAX_RELATED = 50
+"""At most this many review files beside a map are read for references and rename."""
+
+
+class ArgmapServer(LanguageServer):
+    """The server and its cache of analyses, one per open document and version."""
+
+    def __init__(self) -> None:
+        super().__init__("argmap", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Incremental)
+        self.analyses: dict[str, Analysis] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+
+    # ---------------------------------------------------------------- analysis
+
+    def open_text(self, path: Path) -> Optional[str]:
+        """The editor's text of ``path`` if it is open, else None (read from disk then)."""
+        doc = self.workspace.text_documents.get(path_to_uri(path))
+        return doc.source if doc is not None else None
+
+    def analysis(self, uri: str) -> Optional[Analysis]:
+        """The analysis of the document's current text (recomputed if it changed)."""
+        doc = self.workspace.text_documents.get(uri)
+        if doc is None:
+            return None
+        cached = self.analyses.get(uri)
+        if cached is not None and cached.version == doc.version and cached.text == doc.source:
+            return cached
+        a = analyse(uri, doc.source, doc.version, self.open_text)
+        self.analyses[uri] = a
+        return a
+
+    def publish(self, uri: str) -> None:
+        self.pending.pop(uri, None)
+        try:
+            a = self.analysis(uri)
+        except Exception:  # noqa: BLE001 - never let one document stop the server
+            self.log(f"argmap: analysing {uri} failed:\n{traceback.format_exc()}")
+            a = None
+        diagnostics = a.diagnostics if a is not None else []
+        version = a.version if a is not None else None
+        self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+
+    def schedule(self, uri: str, delay: float) -> None:
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        if delay <= 0:
+            self.publish(uri)
+            return
+        self.pending[uri] = asyncio.get_event_loop().call_later(delay, self.publish, uri)
+
+    def related(self, a: Analysis) -> list[Analysis]:
+        """The map and the review files beside it (open documents as the editor holds them)."""
+        if a.kind not in ("map", "review"):
+            return []
+        if a.kind == "review":
+            reviewed = a.reviewed_map
+            if reviewed is None:
+                return []
+            map_path = Path(reviewed.path).resolve()
+        else:
+            map_path = a.path.resolve()
+        out = []
+        if a.kind == "review":
+            map_uri = path_to_uri(map_path)
+            m = self.analysis(map_uri) if map_uri in self.workspace.text_documents else self._disk(map_path)
+            if m is not None:
+                out.append(m)
+        for review_path in _reviews_beside(map_path):
+            uri = path_to_uri(review_path)
+            if uri == a.uri:
+                continue
+            r = self.analysis(uri) if uri in self.workspace.text_documents else self._disk(review_path)
+            if r is not None and r.kind == "review" and r.review is not None and r.review.map_path() == map_path:
+                out.append(r)
+        return out
+
+    def _disk(self, path: Path) -> Optional[Analysis]:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return analyse(path_to_uri(path), text, None, self.open_text)
+
+    def log(self, message: str) -> None:
+        try:
+            self.window_log_message(T.LogMessageParams(type=T.MessageType.Log, message=message))
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _reviews_beside(map_path: Path) -> list[Path]:
+    folder = map_path.parent
+    try:
+        candidates = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.resolve() != map_path)
+    except OSError:
+        return []
+    out = []
+    for p in candidates[: MAX_RELATED * 4]:
+        try:
+            head = p.read_text(encoding="utf-8", errors="replace")[:4096]
+        except OSError:
+            continue
+        if document_kind(p, head) == "review":
+            out.append(p)
+        if len(out) >= MAX_RELATED:
+            break
+    return out
+
+
+def _guarded(fn: Callable) -> Callable:
+    """Answer nothing (and log) instead of failing when a handler meets the unexpected."""
+
+    @functools.wraps(fn)
+    def wrapper(ls: ArgmapServer, params: Any):
+        try:
+            return fn(ls, params)
+        except ValueError as exc:  # a user mistake, e.g. an invalid new id for rename
+            from pygls.exceptions import JsonRpcInvalidParams
+
+            raise JsonRpcInvalidParams(str(exc)) from None
+        except Exception:  # noqa: BLE001
+            ls.log(f"argmap: {fn.__name__} failed:\n{traceback.format_exc()}")
+            return None
+
+    return wrapper
+
+
+def make_server() -> ArgmapServer:
+    """A server with every feature registered."""
+    ls = ArgmapServer()
+
+    @ls.feature(T.TEXT_DOCUMENT_DID_OPEN)
+    @_guarded
+    def did_open(ls: ArgmapServer, params: T.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @ls.feature(T.TEXT_DOCUMENT_DID_CHANGE)
+    @_guarded
+    def did_change(ls: ArgmapServer, params: T.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, DEBOUNCE)
+
+    @ls.feature(T.TEXT_DOCUMENT_DID_SAVE)
+    @_guarded
+    def did_save(ls: ArgmapServer, params: T.DidSaveTextDocumentParams) -> None:
+        ls.analyses.pop(params.text_document.uri, None)  # files beside it (source text, config) may have changed
+        ls.schedule(params.text_document.uri, 0)
+
+    @ls.feature(T.TEXT_DOCUMENT_DID_CLOSE)
+    @_guarded
+    def did_close(ls: ArgmapServer, params: T.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        handle = ls.pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        ls.analyses.pop(uri, None)
+        ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @ls.feature(T.TEXT_DOCUMENT_HOVER)
+    @_guarded
+    def hover(ls: ArgmapServer, params: T.HoverParams):
+        a = ls.analysis(params.text_document.uri)
+        return features.hover(a, params.position) if a else None
+
+    @ls.feature(T.TEXT_DOCUMENT_DEFINITION)
+    @_guarded
+    def definition(ls: ArgmapServer, params: T.DefinitionParams):
+        a = ls.analysis(params.text_document.uri)
+        return features.definition(a, params.position, ls.related(a)) if a else None
+
+    @ls.feature(T.TEXT_DOCUMENT_REFERENCES)
+    @_guarded
+    def references(ls: ArgmapServer, params: T.ReferenceParams):
+        a = ls.analysis(params.text_document.uri)
+        return features.references(a, params.position, params.context.include_declaration, ls.related(a)) if a else None
+
+    @ls.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[":", " ", "[", ",", "-"]))
+    @_guarded
+    def completion(ls: ArgmapServer, params: T.CompletionParams):
+        a = ls.analysis(params.text_document.uri)
+        return features.completion(a, params.position) if a else None
+
+    @ls.feature(T.TEXT_DOCUMENT_PREPARE_RENAME)
+    @_guarded
+    def prepare_rename(ls: ArgmapServer, params: T.PrepareRenameParams):
+        a = ls.analysis(params.text_document.uri)
+        return features.prepare_rename(a, params.position) if a else None
+
+    @ls.feature(T.TEXT_DOCUMENT_RENAME, T.RenameOptions(prepare_provider=True))
+    @_guarded
+    def rename(ls: ArgmapServer, params: T.RenameParams):
+        a = ls.analysis(params.text_document.uri)
+        return features.rename(a, params.position, params.new_name, ls.related(a)) if a else None
+
+    @ls.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    @_guarded
+    def document_symbol(ls: ArgmapServer, params: T.DocumentSymbolParams):
+        a = ls.analysis(params.text_document.uri)
+        return features.symbols(a) if a else None
+
+    @ls.feature(T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix]))
+    @_guarded
+    def code_action(ls: ArgmapServer, params: T.CodeActionParams):
+        a = ls.analysis(params.text_document.uri)
+        return features.code_actions(a, params.range, list(params.context.diagnostics)) if a else None
+
+    return ls
+
+
+def serve() -> None:
+    """Run the server on standard input and output until the editor says exit."""
+    make_server().start_io()
