@@ -112,3 +112,23 @@ def test_real_process_has_no_traceback(run_process, write_map):
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"argmap: error: {path}:")
     assert "Traceback" not in proc.stderr
+
+
+def test_review_schema_describes_review_files(run_cli):
+    import json
+
+    import yaml
+
+    from tests.conftest import CLAIMS
+
+    doc = json.loads(run_cli("schema", "--review").stdout)
+    assert doc["title"] == "argmap review file" and doc["additionalProperties"] is False
+    assert {"argmap-review", "map", "reviewer", "entries"} <= set(doc["properties"])
+    entry = doc["$defs"]["ReviewEntry"]
+    assert entry["additionalProperties"] is False
+    verdicts = doc["$defs"]["Verdict"]["enum"]
+    review = yaml.safe_load((CLAIMS / "serbia-azerbaijan.review.yaml").read_text(encoding="utf-8"))
+    assert set(review) <= set(doc["properties"])
+    for e in review["entries"]:
+        assert set(e) <= set(entry["properties"]), set(e) - set(entry["properties"])
+        assert e["verdict"] in verdicts

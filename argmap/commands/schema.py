@@ -13,15 +13,22 @@ from argmap.commands._common import emit
 
 @click.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
-def schema(output: Optional[Path]) -> None:
-    """Print the JSON Schema of argmap map files.
+@click.option("--review", is_flag=True, help="The schema of review files (argmap-review: 1) instead of map files.")
+def schema(output: Optional[Path], review: bool) -> None:
+    """Print the JSON Schema of argmap map files (or, with --review, of review files).
 
     Point a YAML language server at it with a first line such as
     `# yaml-language-server: $schema=argmap.schema.json`.
     """
-    from argmap.model import ArgumentMap
+    if review:
+        from argmap.review import Review as model
 
-    doc = ArgumentMap.model_json_schema()
+        title = "argmap review file"
+    else:
+        from argmap.model import ArgumentMap as model
+
+        title = "argmap map file"
+    doc = model.model_json_schema()
     doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    doc["title"] = "argmap map file"
+    doc["title"] = title
     emit(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", output)
