@@ -214,16 +214,31 @@ def _index_map(analysis: Analysis, data: Any, sourcemap) -> None:
             c += 1  # a quoted id: the range is the id itself
         occ.append(Occurrence(value, line - 1, c, c + len(value), role, fld, section, index))
 
+    def fallback(path: tuple) -> Optional[tuple[int, int]]:
+        """Where to look for a value the quick scan did not place: from its element's start."""
+        if len(path) >= 3 and not sourcemap.exact:
+            start = sourcemap.positions.get(path[:2])
+            if start is not None:
+                return start[0] - 1, start[1] - 1
+        return None
+
     def add(value: Any, path: tuple, role: str, fld: str, section=None, index=None) -> None:
         if not isinstance(value, str):
             return
         pos = positions.get(path)
-        if pos is not None:
-            add_at(value, pos[0], pos[1], role, fld, section, index)
+        if pos is None:
+            cursor = fallback(path)
+            found = _find_after(lines, cursor, value, 50) if cursor else None
+            if found is not None:
+                add_at(value, found[0] + 1, found[1] + 1, role, fld, section, index)
+            return
+        add_at(value, pos[0], pos[1], role, fld, section, index)
 
     def add_items(values: list, path: tuple, fld: str, section: str, index: int) -> None:
         start = positions.get(path)
-        cursor = (start[0] - 1, start[1] - 1) if start else None
+        cursor = (start[0] - 1, start[1] - 1) if start else fallback(path)
+        if start is None and cursor is not None:  # find the key first, then the items after it
+            cursor = _find_key(lines, cursor, path[-1])
         for j, v in enumerate(values):
             if not isinstance(v, str):
                 continue
@@ -304,6 +319,17 @@ class _KeyScan:
 
 
 _ID_CHAR = re.compile(r"[A-Za-z0-9_.:\-]")
+
+
+def _find_key(lines: list[str], cursor: tuple[int, int], key: str, max_lines: int = 50) -> Optional[tuple[int, int]]:
+    """Just past the next ``key:`` at or after ``cursor`` (0-based line and column)."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(key) + r"\s*:")
+    line, col = cursor
+    for n in range(line, min(len(lines), line + max_lines)):
+        m = pattern.search(lines[n], col if n == line else 0)
+        if m:
+            return n, m.end()
+    return None
 
 
 def _find_after(lines: list[str], cursor: tuple[int, int], value: str, max_lines: int = 200) -> Optional[tuple[int, int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import re
 import traceback
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -66,7 +67,7 @@ class ArgmapServer(LanguageServer):
         except Exception:  # noqa: BLE001 - never let one document stop the server
             self.log(f"argmap: analysing {uri} failed:\n{traceback.format_exc()}")
             a = None
-        diagnostics = a.diagnostics if a is not None else []
+        diagnostics = _Units(self).out(list(a.diagnostics), uri) if a is not None else []
         version = a.version if a is not None else None
         self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
 
@@ -119,6 +120,64 @@ class ArgmapServer(LanguageServer):
             pass
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+class _Units:
+    """Columns between argmap (code points) and the client (UTF-16 code units unless agreed
+    otherwise). Only documents with characters beyond the Basic Multilingual Plane differ."""
+
+    def __init__(self, ls: "ArgmapServer") -> None:
+        self.ls = ls
+        self.codec = ls.workspace.position_codec
+
+    def lines(self, uri: str) -> Optional[list[str]]:
+        a = self.ls.analyses.get(uri)
+        text = a.text if a is not None else None
+        if text is None:
+            doc = self.ls.workspace.text_documents.get(uri)
+            text = doc.source if doc is not None else None
+        if text is None or not _ASTRAL.search(text):
+            return None
+        return text.split("\n")
+
+    def position_in(self, uri: str, pos: T.Position) -> T.Position:
+        lines = self.lines(uri)
+        if lines is None:
+            return pos
+        p = self.codec.position_from_client_units(lines, pos)
+        return T.Position(line=p.line, character=p.character)
+
+    def out(self, value: Any, uri: str) -> Any:
+        """``value`` (a result or a list of them) with every range in client units."""
+        if value is None or self.codec.encoding == T.PositionEncodingKind.Utf32:
+            return value
+        if isinstance(value, list):
+            return [self.out(v, uri) for v in value]
+        if isinstance(value, T.Range):
+            lines = self.lines(uri)
+            return value if lines is None else self.codec.range_to_client_units(lines, value)
+        if isinstance(value, T.Location):
+            return T.Location(uri=value.uri, range=self.out(value.range, value.uri))
+        if isinstance(value, T.WorkspaceEdit) and value.changes:
+            return T.WorkspaceEdit(changes={u: [T.TextEdit(range=self.out(e.range, u), new_text=e.new_text) for e in edits] for u, edits in value.changes.items()})
+        if isinstance(value, T.CodeAction) and value.edit is not None:
+            value.edit = self.out(value.edit, uri)
+            value.diagnostics = self.out(value.diagnostics, uri) if value.diagnostics else value.diagnostics
+            return value
+        if isinstance(value, T.Diagnostic):
+            value.range = self.out(value.range, uri)
+            return value
+        if isinstance(value, T.DocumentSymbol):
+            value.range = self.out(value.range, uri)
+            value.selection_range = self.out(value.selection_range, uri)
+            value.children = self.out(value.children, uri) if value.children else value.children
+            return value
+        if isinstance(value, T.Hover) and value.range is not None:
+            value.range = self.out(value.range, uri)
+        return value
+
+
 def _reviews_beside(map_path: Path) -> list[Path]:
     folder = map_path.parent
     try:
@@ -156,6 +215,13 @@ def _guarded(fn: Callable) -> Callable:
     return wrapper
 
 
+def _request(ls: ArgmapServer, params: Any) -> tuple[Optional[Analysis], T.Position, _Units]:
+    """The analysis, the cursor in code points, and the unit converter for a positional request."""
+    uri = params.text_document.uri
+    u = _Units(ls)
+    return ls.analysis(uri), u.position_in(uri, params.position), u
+
+
 def make_server() -> ArgmapServer:
     """A server with every feature registered."""
     ls = ArgmapServer()
@@ -189,50 +255,57 @@ def make_server() -> ArgmapServer:
     @ls.feature(T.TEXT_DOCUMENT_HOVER)
     @_guarded
     def hover(ls: ArgmapServer, params: T.HoverParams):
-        a = ls.analysis(params.text_document.uri)
-        return features.hover(a, params.position) if a else None
+        a, pos, u = _request(ls, params)
+        return u.out(features.hover(a, pos), a.uri) if a else None
 
     @ls.feature(T.TEXT_DOCUMENT_DEFINITION)
     @_guarded
     def definition(ls: ArgmapServer, params: T.DefinitionParams):
-        a = ls.analysis(params.text_document.uri)
-        return features.definition(a, params.position, ls.related(a)) if a else None
+        a, pos, u = _request(ls, params)
+        return u.out(features.definition(a, pos, ls.related(a)), a.uri) if a else None
 
     @ls.feature(T.TEXT_DOCUMENT_REFERENCES)
     @_guarded
     def references(ls: ArgmapServer, params: T.ReferenceParams):
-        a = ls.analysis(params.text_document.uri)
-        return features.references(a, params.position, params.context.include_declaration, ls.related(a)) if a else None
+        a, pos, u = _request(ls, params)
+        return u.out(features.references(a, pos, params.context.include_declaration, ls.related(a)), a.uri) if a else None
 
     @ls.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[":", " ", "[", ",", "-"]))
     @_guarded
     def completion(ls: ArgmapServer, params: T.CompletionParams):
-        a = ls.analysis(params.text_document.uri)
-        return features.completion(a, params.position) if a else None
+        a, pos, u = _request(ls, params)
+        return features.completion(a, pos) if a else None
 
     @ls.feature(T.TEXT_DOCUMENT_PREPARE_RENAME)
     @_guarded
     def prepare_rename(ls: ArgmapServer, params: T.PrepareRenameParams):
-        a = ls.analysis(params.text_document.uri)
-        return features.prepare_rename(a, params.position) if a else None
+        a, pos, u = _request(ls, params)
+        return u.out(features.prepare_rename(a, pos), a.uri) if a else None
 
     @ls.feature(T.TEXT_DOCUMENT_RENAME, T.RenameOptions(prepare_provider=True))
     @_guarded
     def rename(ls: ArgmapServer, params: T.RenameParams):
-        a = ls.analysis(params.text_document.uri)
-        return features.rename(a, params.position, params.new_name, ls.related(a)) if a else None
+        a, pos, u = _request(ls, params)
+        return u.out(features.rename(a, pos, params.new_name, ls.related(a)), a.uri) if a else None
 
     @ls.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     @_guarded
     def document_symbol(ls: ArgmapServer, params: T.DocumentSymbolParams):
         a = ls.analysis(params.text_document.uri)
-        return features.symbols(a) if a else None
+        return _Units(ls).out(features.symbols(a), a.uri) if a else None
 
     @ls.feature(T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix]))
     @_guarded
     def code_action(ls: ArgmapServer, params: T.CodeActionParams):
         a = ls.analysis(params.text_document.uri)
-        return features.code_actions(a, params.range, list(params.context.diagnostics)) if a else None
+        if a is None:
+            return None
+        u = _Units(ls)
+        lines = u.lines(a.uri)
+        rng = params.range if lines is None else u.codec.range_from_client_units(lines, params.range)
+        rng = T.Range(start=T.Position(line=rng.start.line, character=rng.start.character), end=T.Position(line=rng.end.line, character=rng.end.character))
+        diagnostics = [a_d for a_d in a.diagnostics if any(a_d.message == d.message and a_d.code == d.code for d in params.context.diagnostics)]
+        return u.out(features.code_actions(a, rng, diagnostics or list(params.context.diagnostics)), a.uri)
 
     return ls
 

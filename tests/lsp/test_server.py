@@ -334,3 +334,28 @@ def test_never_dies_on_truncated_documents(workspace, corpus):
         await ed.stop()
 
     run(session())
+
+
+def test_columns_are_utf16_code_units_beyond_the_bmp(workspace):
+    """LSP counts columns in UTF-16 code units: an emoji before an id on its line counts twice."""
+    text = (
+        "argmap: 1\nthesis: t\nclaims:\n"
+        '  - {id: t, text: "Fares 😀 should fall.", kind: evaluation, evidence: [e1]}\n'
+        "evidence:\n  - id: e1\n    citation: Survey\n"
+    )
+    line = text.split("\n")[3]
+    code_points = line.index("e1]")
+    utf16 = code_points + 1  # the emoji is one code point, two UTF-16 units
+
+    async def session():
+        ed = Editor()
+        await ed.start(workspace)
+        uri = ed.open(workspace / "emoji.yaml", text)
+        await ed.published(uri)
+        refs = await ed.client.text_document_references_async(
+            T.ReferenceParams(text_document=T.TextDocumentIdentifier(uri=uri), position=T.Position(line=3, character=utf16 + 1), context=T.ReferenceContext(include_declaration=False))
+        )
+        assert [(r.range.start.line, r.range.start.character, r.range.end.character) for r in refs] == [(3, utf16, utf16 + 2)]
+        await ed.stop()
+
+    run(session())
