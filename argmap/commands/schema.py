@@ -21,7 +21,7 @@ def schema(output: Optional[Path], review: bool) -> None:
     `# yaml-language-server: $schema=argmap.schema.json`.
     """
     if review:
-        from argmap.review import Review as model
+        from argmap.review.files import Review as model
 
         title = "argmap review file"
     else:

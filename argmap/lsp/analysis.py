@@ -125,7 +125,7 @@ class Analysis:
     def evaluation(self):
         """The map's evaluation (computed on first use)."""
         if self._evaluation is None and self.loaded is not None:
-            from argmap.evaluate import evaluate
+            from argmap.evaluation.evaluate import evaluate
 
             self._evaluation = evaluate(self.loaded.map)
         return self._evaluation
@@ -375,14 +375,14 @@ def _index_argdown(analysis: Analysis) -> None:
 
 def _findings(analysis: Analysis, loaded) -> None:
     from argmap.audit import run
-    from argmap.config import discover
+    from argmap.audit.config import discover
     from argmap.diagnostics import ArgmapError
 
     try:
         config = discover(analysis.path)
     except ArgmapError as exc:
         _errors(analysis, exc)
-        from argmap.config import Config
+        from argmap.audit.config import Config
 
         config = Config()
     findings = run(loaded, config)
@@ -408,11 +408,13 @@ def _findings(analysis: Analysis, loaded) -> None:
 def _read_source(loaded, analysis: Analysis) -> None:
     """Read the map's source text as the command line does; a problem is a warning, not a stop."""
     from argmap.diagnostics import ArgmapError
-    from argmap.loading import Limits, _read_source_text
+    from argmap.limits import Limits
+    from argmap.loading.files import read_source_text
 
     try:
-        _read_source_text(loaded, False, Limits())
+        read_source_text(loaded, False, Limits())
     except ArgmapError as exc:
+        loaded.source_error = exc.diagnostics[0]
         for d in exc.diagnostics:
             analysis.diagnostics.append(
                 _diagnostic(analysis.lines, d.location.line, d.location.column, d.message, T.DiagnosticSeverity.Warning, "source")
@@ -446,7 +448,7 @@ def analyse(uri: str, text: str, version: Optional[int] = None, open_text=None) 
 
 def _parse(analysis: Analysis):
     """The document's YAML data and positions: the quick parser when it can, else the located one."""
-    from argmap.fastyaml import fast_parse
+    from argmap.loading.fast import fast_parse
     from argmap.limits import flow_depth
     from argmap.loading import Limits, parse_yaml
 
@@ -496,8 +498,8 @@ def _analyse_argdown(analysis: Analysis) -> None:
 
 def _analyse_review(analysis: Analysis, open_text) -> None:
     from argmap.diagnostics import ArgmapError
-    from argmap.review import LoadedReview, Review, _check_version, _name_entry, check_targets
-    from argmap.loading import validate_data
+    from argmap.review.files import LoadedReview, Review, _check_version, _name_entry, check_targets
+    from argmap.validation import validate_data
 
     data, sourcemap = _parse(analysis)
     _index_review(analysis, data, sourcemap)

@@ -167,7 +167,7 @@ _ID_KEYS = {"premises": ("claims",), "conclusion": ("claims", "inferences"), "ev
 
 def _enums() -> dict[tuple[Optional[str], str], list[str]]:
     from argmap.model import ClaimKind, EvidenceKind, InferenceKind, Qualifier
-    from argmap.review import EntryStatus, ReviewSeverity, Verdict
+    from argmap.review.files import EntryStatus, ReviewSeverity, Verdict
 
     q = [v.value for v in Qualifier]
     return {
@@ -186,7 +186,7 @@ def _enums() -> dict[tuple[Optional[str], str], list[str]]:
 
 def _keys(section: Optional[str], kind: str) -> list[str]:
     from argmap.model import ArgumentMap, Claim, Evidence, Inference, Source
-    from argmap.review import Review, ReviewEntry
+    from argmap.review.files import Review, ReviewEntry
 
     if kind == "review":
         models = {None: Review, "entries": ReviewEntry}
@@ -475,8 +475,8 @@ def _reanchor(a: Analysis, rng: T.Range) -> list[T.CodeAction]:
     loaded = a.loaded
     if a.kind != "map" or loaded is None or loaded.source_text is None:
         return []
-    from argmap.anchor_fix import UnsafeEdit, rewrite
-    from argmap.anchoring import State, anchor_all
+    from argmap.provenance.anchoring import State, anchor_all
+    from argmap.provenance.fix import UnsafeEdit, rewrite
 
     src, quoted = anchor_all(loaded.map, loaded.source_text)
     out = []
