@@ -8,7 +8,6 @@ debounce pause (the time the analysis itself takes the server), and also with th
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import statistics
 import sys
@@ -19,7 +18,7 @@ import pytest
 from lsprotocol import types as T
 
 from tests.conftest import CLAIMS
-from tests.lsp.test_server import Editor
+from tests.lsp.test_server import Editor, run
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -51,7 +50,7 @@ def test_lsp_benchmark(tmp_path, capsys):
     big = generate.to_yaml(generate.generate(5000, 10000, seed=1))
     rows = []
     for label, name, text, edits in (("bundled map (70 claims)", "serbia-azerbaijan.yaml", bundled, 10), ("generated 5000/10000", "big.yaml", big, 3)):
-        times = asyncio.run(_measure(tmp_path, name, text, edits))
+        times = run(_measure(tmp_path, name, text, edits))
         rows.append((label, statistics.median(times), min(times)))
     with capsys.disabled():
         print(f"\n\nargmap lsp: from didChange to publishDiagnostics (debounce {DEBOUNCE * 1000:.0f} ms)\n")

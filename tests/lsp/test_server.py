@@ -139,7 +139,15 @@ def workspace(tmp_path) -> Path:
 
 
 def run(coro):
-    return asyncio.run(asyncio.wait_for(coro, 120))
+    """Run an editor session in a thread of its own: its event loop never meets another test's
+    (the browser tests keep one running in the main thread)."""
+    import concurrent.futures
+
+    async def bounded():
+        return await asyncio.wait_for(coro, 120)
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, bounded()).result()
 
 
 def test_full_session(workspace):
