@@ -195,7 +195,7 @@ class AuditContext:
         return self.graph.claims.get(t) if t is not None else None  # the graph's index: no second one
 
 
-def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]:
+def run(loaded: "LoadedMap", config: Optional["Config"] = None, *, impact: bool = True) -> list[Finding]:
     """Audit one loaded map; findings sorted by position in the map file.
 
     Each finding also says whether it lies on the thesis's path and whether
@@ -204,7 +204,9 @@ def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]
 
     ``config`` None means: the configuration found from the map's folder
     upwards (``argmap.toml`` or ``[tool.argmap]`` in ``pyproject.toml``),
-    or the defaults when there is none.
+    or the defaults when there is none. ``impact=False`` leaves the impact
+    fields unset (the language server, which shows findings where they are,
+    saves the evaluation that rates them).
     """
     from argmap.audit.config import discover
 
@@ -228,7 +230,8 @@ def run(loaded: "LoadedMap", config: Optional["Config"] = None) -> list[Finding]
                 f.location = Location(loaded.file, 1, 1)
             findings.append(f)
     findings.sort(key=_position)
-    annotate(findings, loaded.map, repairs)
+    if impact:
+        annotate(findings, loaded.map, repairs)
     return findings
 
 

@@ -385,7 +385,7 @@ def _findings(analysis: Analysis, loaded) -> None:
         from argmap.audit.config import Config
 
         config = Config()
-    findings = run(loaded, config)
+    findings = run(loaded, config, impact=False)  # diagnostics show where a finding is, not its rank
     analysis.findings = findings
     for f in findings:
         loc = f.location
