@@ -82,19 +82,44 @@ def echo_errors(exc) -> None:
         click.echo(f"argmap: error: {one_line(str(d))}", err=True)
 
 
-def emit(data: str | bytes, output: Optional[Path]) -> None:
-    """Write to ``output`` atomically, or to standard output."""
-    if output is None or str(output) == "-":
+def emit(data: str | bytes, output: Optional[Path], *, kind: str, styled: bool = False) -> None:
+    """Write to ``output`` atomically, or to standard output, cleaned as the
+    :data:`~argmap.formats.KINDS` ``kind`` requires (:func:`for_output`); a
+    ``styled`` format cleans user text itself and keeps its own terminal styles,
+    which ``click.echo`` removes where no terminal reads them."""
+    to_stdout = output is None or str(output) == "-"
+    if isinstance(data, str) and not styled:
+        data = for_output(data, kind, terminal=to_stdout and _is_terminal(sys.stdout))
+    if to_stdout:
         if isinstance(data, bytes):
             click.get_binary_stream("stdout").write(data)
         else:
-            if _is_terminal(sys.stdout):  # a person reads it: no escape sequences
-                from argmap.util.terminal import clean
-
-                data = clean(data)
             click.echo(data, nl=not data.endswith("\n"))
         return
+    if styled and isinstance(data, str):
+        data = click.unstyle(data)
     atomic_write(output, data)
+
+
+def emit_format(command: str, fmt: str, data_for: Callable, output: Optional[Path]) -> None:
+    """Write ``command``'s format ``fmt``: ``data_for(formatter)`` makes the text (the
+    formatter imported from :data:`argmap.formats.FORMATS` only now)."""
+    from argmap import formats
+
+    form = formats.get(command, fmt)
+    emit(data_for(form.load()), output, kind=form.kind, styled=form.styled)
+
+
+def for_output(text: str, kind: str, *, terminal: bool) -> str:
+    """Text and Markdown never carry terminal control sequences or bidi overrides,
+    wherever they go; nothing written to a terminal does (a person reads it)."""
+    from argmap.formats import CLEANED_KINDS
+
+    if terminal or kind in CLEANED_KINDS:
+        from argmap.util.terminal import clean
+
+        return clean(text)
+    return text
 
 
 def _is_terminal(stream) -> bool:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from argmap.util import jsontext
 from pathlib import Path
 
 import click
 
-from argmap.commands._common import allow_outside_option, load_map, map_file
-
-FORMATS = ("text", "json")
+from argmap.commands._common import allow_outside_option, emit, load_map, map_file
+from argmap.formats import choices
 
 
 @click.command()
 @map_file
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(choices("anchor")), default="text", show_default=True, help="Output format.")
 @click.option("--fix", is_flag=True, help="Write the new anchors (and source.sha256) into the map file.")
 @click.option("--accept-fuzzy", is_flag=True, help="With --fix: also rewrite fuzzy quotes to the words found.")
 @click.option("--no-backup", is_flag=True, help="With --fix: do not keep FILE.bak.")
@@ -26,19 +24,17 @@ def anchor(file: Path, fmt: str, fix: bool, accept_fuzzy: bool, no_backup: bool,
     more than once), fuzzy (found only approximately) or orphaned (not found).
     Exit 1 when a quote is ambiguous, orphaned, or fuzzy and not accepted.
     """
+    from argmap import formats
     from argmap.provenance.anchors import anchor_report, fix_map
 
     loaded = load_map(file, allow_outside, warn_source=False)  # it needs the text: an error, raised below
     report = anchor_report(loaded)
-    if fmt == "json":
+    form = formats.get("anchor", fmt)
+    if form.kind == "json":  # the document says what was written
         written = fix_map(loaded, report, accept_fuzzy=accept_fuzzy, backup=not no_backup) if fix else None
-        doc = report.to_dict()
-        doc["fixed"] = written.to_dict() if written else None
-        click.echo(jsontext.dumps(doc, indent=2, ensure_ascii=False))
-    else:
-        for line in report.lines():
-            click.echo(line)
-        click.echo(report.summary_line())
+        emit(form.load()(report, written), None, kind=form.kind)
+    else:  # the report first, then what was written, on standard error
+        emit(form.load()(report, None), None, kind=form.kind)
         if fix:
             written = fix_map(loaded, report, accept_fuzzy=accept_fuzzy, backup=not no_backup)
             click.echo(written.message(), err=True)

@@ -9,7 +9,7 @@ import click
 
 from argmap.commands._common import allow_outside_option, cpu_jobs, jobs_option, map_files
 from argmap.audit.config import FAIL_ON
-from argmap.reports import REPORTERS
+from argmap.formats import choices
 
 
 def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> Optional[list[str]]:
@@ -33,7 +33,7 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 
 @click.command()
 @map_files
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(choices("audit")), default="text", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="Write the report to this file (atomically) instead of standard output.")
@@ -65,8 +65,8 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     """
     from argmap.audit import sort_findings
     from argmap.commands._batch import Options, check_files, exit_code, unmatched
-    from argmap.commands._common import echo_findings_as_errors, emit, expand_paths
-    from argmap.reports import get_reporter, is_pseudo
+    from argmap.commands._common import echo_findings_as_errors, emit_format, expand_paths
+    from argmap.reports import is_pseudo
 
     inputs = expand_paths(files)
     options = Options(
@@ -81,7 +81,7 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     results += check_files([(str(p), kind) for p, kind in inputs.files], options, cpu_jobs(jobs))
     findings = sort_findings([f for r in results for f in r.findings], sort)
     echo_findings_as_errors([f for f in findings if is_pseudo(f)])  # on stderr too, whatever the format
-    emit(get_reporter(fmt)(findings, [r.path for r in results]), output)
+    emit_format("audit", fmt, lambda report: report(findings, [r.path for r in results]), output)
     code = exit_code(results)
     if code:
         raise SystemExit(code)

@@ -7,12 +7,13 @@ from pathlib import Path
 import click
 
 from argmap.commands._common import allow_outside_option, load_map, map_file
-from argmap.reports.evaluation import FORMATS  # light: formatters import what they use when called
+from argmap.commands._common import emit
+from argmap.formats import choices
 
 
 @click.command()
 @map_file
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(choices("evaluate")), default="text", show_default=True, help="Output format.")
 @allow_outside_option
 def evaluate(file: Path, fmt: str, allow_outside: bool) -> None:
     """Evaluate a map: which claims stand, how strongly, and the thesis's critical step.
@@ -24,5 +25,7 @@ def evaluate(file: Path, fmt: str, allow_outside: bool) -> None:
     from argmap.evaluation import evaluate as evaluation
 
     loaded = load_map(file, allow_outside, read_source=False)
-    ev = evaluation.evaluate(loaded.map)
-    click.echo(FORMATS[fmt](evaluation.to_dict(loaded.map, ev)))
+    from argmap import formats
+
+    form = formats.get("evaluate", fmt)
+    emit(form.load()(evaluation.to_dict(loaded.map, evaluation.evaluate(loaded.map))), None, kind=form.kind)

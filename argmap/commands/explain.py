@@ -39,6 +39,8 @@ def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool
         close = difflib.get_close_matches(claim_id, [c.id for c in m.claims], n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise ArgmapError(Diagnostic(Location(loaded.file, 1, 1), f"no claim with id '{claim_id}'{hint}"))
-    from argmap.reports.explanation import format_explanation
+    from argmap import formats
+    from argmap.commands._common import emit
 
-    click.echo(format_explanation(build(m, evaluate(m), claim_id, max_depth=depth)))
+    form = formats.get("explain", "text")
+    emit(form.load()(build(m, evaluate(m), claim_id, max_depth=depth)), None, kind=form.kind)

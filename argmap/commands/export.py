@@ -8,16 +8,19 @@ from typing import Optional
 import click
 
 from argmap.commands._common import allow_outside_option, emit, load_map, map_file, note_source_text
-from argmap.writers import WRITERS, get_writer
+from argmap.formats import choices
 
 
 @click.command()
 @map_file
-@click.option("--to", "fmt", type=click.Choice(sorted(WRITERS)), default="json", show_default=True, help="Output format.")
+@click.option("--to", "fmt", type=click.Choice(choices("export")), default="json", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file (atomically).")
 @allow_outside_option
 def export(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -> None:
     """Export a map (YAML, Argdown or AIF) to another format."""
+    from argmap import formats
+
     loaded = load_map(file, allow_outside)
-    emit(get_writer(fmt)(loaded), output)
+    form = formats.get("export", fmt)
+    emit(form.load()(loaded), output, kind=form.kind)
     note_source_text(loaded.map, file, output)

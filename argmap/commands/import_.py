@@ -27,7 +27,7 @@ def import_(file: Path, output: Optional[Path], fmt: Optional[str]) -> None:
         from argmap.loading import load
 
         m = load(file, fmt=fmt, read_source=False).map
-    emit(to_yaml(m), output)
+    emit(to_yaml(m), output, kind="yaml")
     note_source_text(m, file, output)
 
 

@@ -10,7 +10,8 @@ from typing import Any, Optional
 import click
 
 from argmap.commands._common import allow_outside_option, emit, load_map, map_file
-from argmap.rendering import COLOR_BY, ENGINES, FORMATS, RANKDIRS  # light: no graphviz
+from argmap.formats import choices, get
+from argmap.rendering import COLOR_BY, ENGINES, RANKDIRS  # light: no graphviz
 from argmap.rendering.engines import MAX_PIXELS, png_size, png_zoom
 
 BIG_MAP = 1000
@@ -21,7 +22,7 @@ BIG_MAP = 1000
 @map_file
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to a file (atomically); the format follows its suffix. Default: standard output.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: from -o's suffix, else svg).")
+@click.option("-f", "--format", "fmt", type=click.Choice(choices("render")), help="Output format (default: from -o's suffix, else svg).")
 @click.option("--engine", type=click.Choice(ENGINES), default="embedded", show_default=True,
               help="embedded: Graphviz as WebAssembly, nothing to install; system: the Graphviz 'dot' program.")
 @click.option("--focus", metavar="ID", help="Show only the neighbourhood of this claim, evidence or inference.")
@@ -79,7 +80,7 @@ def render(
 
     diagram = renderer.build_diagram(loaded, findings, **options)
     if fmt == "dot":
-        emit(diagram.graph.source, output)
+        emit(diagram.graph.source, output, kind=get("render", fmt).kind)
         return
     m = loaded.map
     advice = len(m.claims) > BIG_MAP and focus is None
@@ -94,17 +95,14 @@ def render(
             progress.stage("writing the PDF")
         data = renderer.convert(svg, fmt, file=loaded.file, dot_source=diagram.graph.source, zoom=zoom,
                                 max_pixels=max_pixels)
-    emit(data.decode("utf-8") if fmt == "svg" else data, output)
+    kind = get("render", fmt).kind
+    emit(data if kind == "binary" else data.decode("utf-8"), output, kind=kind)
 
 
 def _format_from_suffix(output: Optional[Path]) -> str:
-    if output is not None:
-        suffix = output.suffix.lower().lstrip(".")
-        if suffix in FORMATS:
-            return suffix
-        if suffix == "gv":
-            return "dot"
-    return "svg"
+    from argmap.formats import by_suffix
+
+    return (by_suffix("render", output.suffix) if output is not None else None) or "svg"
 
 
 def _stdout_is_terminal() -> bool:

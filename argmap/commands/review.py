@@ -10,15 +10,7 @@ from typing import Optional
 import click
 
 from argmap.commands._common import allow_outside_option, emit, load_map
-
-REPORT_FORMATS: dict[str, str] = {
-    "markdown": "argmap.reports.review_markdown:write",
-    "html": "argmap.reports.review_html:write",
-    "json": "argmap.reports.review_json:write",
-}
-"""Review report format → ``module:function`` taking a ReviewReport."""
-
-_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+from argmap.formats import choices
 
 map_file = click.argument("file", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
 review_files = click.argument("reviews", metavar="REVIEW...", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
@@ -97,7 +89,7 @@ def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bo
 @review_files
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to a file (atomically); .html, .md or .json picks the format.")
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORT_FORMATS)), default=None,
+@click.option("--format", "fmt", type=click.Choice(choices("review")), default=None,
               help="Report format [default: from -o's suffix, else markdown].")
 @click.option("--color-by", type=click.Choice(("findings", "status", "label")), default="findings", show_default=True,
               help="HTML: fill the map's claims by audit findings, support status or acceptability label.")
@@ -107,17 +99,10 @@ def report(
 ) -> None:
     """Merge the audit, the evaluation and REVIEWS of MAP into one report:
     summary, disagreements, stale reviews and a section per claim."""
-    import importlib
-
+    from argmap import formats
     from argmap.review.report import gather
 
     if fmt is None:
-        fmt = _SUFFIX_FORMATS.get(output.suffix.lower(), "markdown") if output else "markdown"
-    data = gather(file, list(reviews), allow_outside, color_by)
-    module, _, attr = REPORT_FORMATS[fmt].partition(":")
-    text = getattr(importlib.import_module(module), attr)(data)
-    if output is None and fmt == "markdown":
-        from argmap.util.terminal import clean
-
-        text = clean(text)
-    emit(text, output)
+        fmt = (formats.by_suffix("review", output.suffix) if output else None) or "markdown"
+    form = formats.get("review", fmt)
+    emit(form.load()(gather(file, list(reviews), allow_outside, color_by)), output, kind=form.kind)

@@ -31,4 +31,4 @@ def schema(output: Optional[Path], review: bool) -> None:
     doc = model.model_json_schema()
     doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     doc["title"] = title
-    emit(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", output)
+    emit(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", output, kind="json")

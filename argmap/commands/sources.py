@@ -8,13 +8,12 @@ from typing import Optional
 import click
 
 from argmap.commands._common import allow_outside_option, emit, load_map, map_file
-
-FORMATS = ("text", "json", "markdown")
+from argmap.formats import choices
 
 
 @click.command()
 @map_file
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(choices("sources")), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file (atomically).")
 @allow_outside_option
 def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -> None:
@@ -23,15 +22,9 @@ def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -
     For each source: its evidence records, the claims citing it, and the
     claims that rely on it through chains of support.
     """
+    from argmap import formats
     from argmap.provenance.sources import bibliography
 
     loaded = load_map(file, allow_outside, read_source=False)
-    entries = bibliography(loaded.map)
-    from argmap.reports import sources as formats
-
-    if fmt == "json":
-        emit(formats.to_json(entries, file), output)
-    elif fmt == "markdown":
-        emit(formats.to_markdown(entries, loaded.map.title or str(file)), output)
-    else:
-        emit(formats.to_text(entries, file), output)
+    form = formats.get("sources", fmt)
+    emit(form.load()(bibliography(loaded.map), file, loaded.map.title or str(file)), output, kind=form.kind)

@@ -60,32 +60,6 @@ class AnchorReport:
         bad = {State.ambiguous, State.orphaned} | (set() if accept_fuzzy else {State.fuzzy})
         return any(q.match.state in bad for q in self.quotes)
 
-    def lines(self) -> list[str]:
-        """One line per quote: ``FILE:LINE:COL: state kind 'id' details``."""
-        out = []
-        for q in self.quotes:
-            kind = KINDS[q.section]
-            m = q.match
-            detail = ""
-            if m.state is State.moved:
-                detail = f" now at {m.start}-{m.end} ({m.note})"
-            elif m.state is State.fuzzy:
-                detail = f" {m.similarity:.0%} similar at {m.start}-{m.end}: {m.found!r}"
-            elif m.state is State.ambiguous:
-                spans = ", ".join(f"{a}-{b}" for a, b in m.candidates[:6])
-                detail = f" at {spans}: {m.note}"
-            elif m.state is State.orphaned:
-                detail = f": {m.note}"
-            elif m.start is not None:
-                detail = f" at {m.start}-{m.end}"
-            out.append(clean(f"{self.location(q)}: {m.state.value} {kind} '{q.id}'{detail}"))
-        return out
-
-    def summary_line(self) -> str:
-        counts = self.counts()
-        parts = ", ".join(f"{n} {state}" for state, n in counts.items()) or "nothing to anchor"
-        return f"{len(self.quotes)} quotes: {parts}"
-
     def to_dict(self) -> dict:
         items = []
         for q in self.quotes:

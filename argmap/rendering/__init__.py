@@ -11,10 +11,12 @@ May import: the analysis layer (audit, evaluation, provenance, review, diffing),
 loading, readers and the core. Not reports, writers or commands.
 """
 
+from argmap import formats as _formats
+
 __all__ = ["FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY"]
 
-FORMATS = ("svg", "png", "pdf", "dot")
-"""Output formats of ``argmap render``."""
+FORMATS = tuple(_formats.FORMATS["render"])
+"""Output formats of ``argmap render`` (from :data:`argmap.formats.FORMATS`)."""
 
 ENGINES = ("embedded", "system")
 """``embedded``: Graphviz as WebAssembly, nothing to install; ``system``: the ``dot`` program."""

@@ -11,37 +11,18 @@ loading, readers, core). Not writers or commands.
 
 Each audit reporter has ``report(findings, files) -> str``: ``findings`` are the
 audit's :class:`~argmap.diagnostics.Finding` objects of all files, in order;
-``files`` the map files audited. ``REPORTERS`` is the registry; it also feeds
-the choices of ``argmap audit --format``.
-
->>> sorted(REPORTERS)
-['github', 'json', 'sarif', 'text']
+``files`` the map files audited. Every formatter is registered, with the
+kind of text it writes, in :data:`argmap.formats.FORMATS`.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Callable
-
 from argmap import HOMEPAGE
 
-__all__ = ["REPORTERS", "get_reporter", "summary", "is_pseudo", "relative_path", "HELP_URI"]
+__all__ = ["summary", "is_pseudo", "relative_path", "HELP_URI"]
 
 HELP_URI = f"{HOMEPAGE}/blob/main/README.md#audit"
 """Where the rule catalogue is documented (SARIF ``helpUri``)."""
-
-REPORTERS: dict[str, str] = {
-    "text": "argmap.reports.audit_text:report",
-    "json": "argmap.reports.audit_json:report",
-    "sarif": "argmap.reports.audit_sarif:report",
-    "github": "argmap.reports.audit_github:report",
-}
-"""Format name → ``module:function``."""
-
-
-def get_reporter(name: str) -> Callable:
-    module, _, attr = REPORTERS[name].partition(":")
-    return getattr(importlib.import_module(module), attr)
 
 
 def summary(findings: list, files: list) -> dict:

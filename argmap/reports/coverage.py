@@ -18,7 +18,7 @@ from argmap.provenance.coverage import Coverage
 from argmap.reports.page import page
 from argmap.util.terminal import clean
 
-__all__ = ["to_text", "to_json", "render_html"]
+__all__ = ["to_text", "to_json", "to_html", "render_html"]
 
 
 def render_html(cov: Coverage, title: str = "") -> str:
@@ -47,7 +47,7 @@ def render_html(cov: Coverage, title: str = "") -> str:
                 parts=parts, claims=claims)
 
 
-def to_text(cov: Coverage, file: object) -> str:
+def to_text(cov: Coverage, file: object, title: str = "") -> str:
     """The coverage as lines ``FILE:LINE:COL: message``, headed by the share covered."""
     where = _short_path(cov.source_path or cov.path)
     lines = [
@@ -61,7 +61,7 @@ def to_text(cov: Coverage, file: object) -> str:
     return clean("\n".join(lines)) + "\n"
 
 
-def to_json(cov: Coverage) -> str:
+def to_json(cov: Coverage, file: object = None, title: str = "") -> str:
     """The coverage document as indented JSON (every control character escaped)."""
     from argmap.util import jsontext
 
@@ -77,3 +77,8 @@ def _short_path(path: str) -> str:
     except ValueError:  # another drive (Windows)
         return path
     return path if rel.startswith("..") else rel
+
+
+def to_html(cov: Coverage, file: object, title: str = "") -> str:
+    """The page (:func:`render_html`), titled ``title``."""
+    return render_html(cov, title=title)

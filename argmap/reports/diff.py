@@ -33,7 +33,7 @@ def _show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def to_text(diff: MapDiff) -> str:
+def to_text(diff: MapDiff, old: str = "", new: str = "") -> str:
     """A plain-text listing of a :class:`MapDiff` (user text not yet cleaned for a terminal).
 
     >>> print(to_text(MapDiff()), end="")

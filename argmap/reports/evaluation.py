@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
-
-__all__ = ["FORMATS", "format_table", "format_json"]
+__all__ = ["format_table", "format_json"]
 
 
 def format_table(data: dict, width: int = 60) -> str:
@@ -40,7 +38,3 @@ def format_json(data: dict) -> str:
     from argmap.util.jsontext import dumps
 
     return dumps(data, indent=2)
-
-
-FORMATS: dict[str, Callable[[dict], str]] = {"text": format_table, "json": format_json}
-"""Output format → formatter of the :func:`argmap.evaluation.evaluate.to_dict` document; feeds ``--format``."""

@@ -7,14 +7,14 @@ from pathlib import Path
 __all__ = ["to_text", "to_markdown", "to_json"]
 
 
-def to_json(entries: list, file: Path | str) -> str:
+def to_json(entries: list, file: Path | str, title: str = "") -> str:
     """The bibliography as indented JSON (every control character escaped)."""
     from argmap.util import jsontext
 
     return jsontext.dumps({"file": str(file), "sources": [s.to_dict() for s in entries]}, indent=2, ensure_ascii=False) + "\n"
 
 
-def to_text(entries: list, file: Path | str) -> str:
+def to_text(entries: list, file: Path | str, title: str = "") -> str:
     """The bibliography as plain text, one numbered entry per source."""
     from argmap.util.terminal import clean
 
@@ -39,7 +39,7 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
-def to_markdown(entries: list, title: str) -> str:
+def to_markdown(entries: list, file: Path | str, title: str) -> str:
     """The bibliography as a Markdown list, user text escaped."""
     lines = [f"# Sources of {_md(title)}", ""]
     if not entries:

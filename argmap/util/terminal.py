@@ -17,11 +17,18 @@ _ANSI = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]|[\x90\x98\x9d-\x9f][^\x07\x1b\x9c]*[\x07\x9c]?"  # the 8-bit (C1) forms
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidi embeddings, overrides and isolates: they reorder what a reader sees (Trojan Source)."""
 
 
 def clean(text: str) -> str:
-    """Remove ANSI escape sequences and control characters (keeps newline and tab)."""
-    return _CONTROL.sub("", _ANSI.sub("", text))
+    """Remove ANSI escape sequences, control characters (keeps newline and tab)
+    and bidi embedding/override/isolate controls.
+
+    >>> clean("price \u202e01$\u202c ok")
+    'price 01$ ok'
+    """
+    return _BIDI.sub("", _CONTROL.sub("", _ANSI.sub("", text)))
 
 
 def strip_controls(text: str) -> str:

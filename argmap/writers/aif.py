@@ -118,5 +118,5 @@ def to_aif(m: ArgumentMap) -> dict:
 
 
 def write(loaded: Any) -> str:
-    """Writer entry point (see :data:`argmap.writers.WRITERS`)."""
+    """Writer entry point (registered in :data:`argmap.formats.FORMATS`)."""
     return jsontext.dumps(to_aif(loaded.map), indent=1, ensure_ascii=False) + "\n"

@@ -212,5 +212,5 @@ def to_argdown(m: ArgumentMap) -> str:
 
 
 def write(loaded: Any) -> str:
-    """Writer entry point (see :data:`argmap.writers.WRITERS`)."""
+    """Writer entry point (registered in :data:`argmap.formats.FORMATS`)."""
     return to_argdown(loaded.map)

@@ -11,7 +11,7 @@ __all__ = ["write"]
 
 
 def write(loaded: Any) -> str:
-    """Writer entry point (see :data:`argmap.writers.WRITERS`)."""
+    """Writer entry point (registered in :data:`argmap.formats.FORMATS`)."""
     from argmap.audit import run
     from argmap.rendering.diagram import to_dot
 

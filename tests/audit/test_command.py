@@ -214,3 +214,15 @@ def test_terminal_gets_colour(run_cli, mapfile):
 
     result = CliRunner().invoke(cli, ["audit", str(mapfile)], color=True)
     assert "\x1b[33m" in result.stdout and "\x1b[36m" in result.stdout
+
+
+def test_text_report_to_a_file_has_no_colour_codes(mapfile, tmp_path):
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    out = tmp_path / "report.txt"
+    result = CliRunner().invoke(cli, ["audit", str(mapfile), "-o", str(out)], color=True)
+    assert result.exit_code in (0, 1), result.output
+    text = out.read_text(encoding="utf-8")
+    assert "warning" in text and "\x1b" not in text

@@ -1,4 +1,6 @@
-"""8-bit controls in user text never reach a terminal or a page raw.
+"""8-bit controls in user text never reach a terminal or a page raw; nor bidi overrides text.
+
+The formats tested are every one in :data:`argmap.formats.FORMATS`.
 
 JSON outputs escape DEL and the C1 controls as ``\\u`` (``json`` escapes C0 only);
 the coverage page drops every control but newline and tab.
@@ -11,8 +13,11 @@ import re
 
 import pytest
 
+from argmap.formats import CLEANED_KINDS, FORMATS
+
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 NASTY = "x\x9b2J\x85y\x7f\x1b[31mz\x07"  # 8-bit CSI, NEL, DEL, ESC, BEL
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 MAP = """\
 argmap: 1
@@ -26,7 +31,7 @@ claims:
     quote: "alpha {t} beta"
     qualifier: certainly
   - id: b
-    text: "Support {t}"
+    text: "Support {t} \\u202eright-to-left\\u202c"
     quote: gamma
   - id: c
     text: Unplaced.
@@ -58,34 +63,50 @@ def nasty_map(write_map):
     return write_map(MAP.format(t=escaped), source=source)
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("audit", "--format", "json"),
-        ("audit", "--format", "sarif"),
-        ("evaluate", "--format", "json"),
-        ("diff", "--format", "json"),
-        ("export", "--to", "json"),
-        ("export", "--to", "aif"),
-        ("export", "--to", "annotations"),
-        ("coverage", "--format", "json"),
-        ("anchor", "--format", "json"),
-    ],
-    ids=["audit-json", "audit-sarif", "evaluate-json", "diff-json", "export-json", "export-aif", "export-annotations", "coverage-json", "anchor-json"],
-)
-def test_json_outputs_escape_every_control(run_cli, nasty_map, tmp_path, args):
-    if args[0] == "diff":
+def _invocation(command: str, fmt: str, map_path, tmp_path, run_cli) -> list:
+    """The command line that writes ``command``'s format ``fmt`` for ``map_path`` to standard output."""
+    if command == "diff":
         other = tmp_path / "other.yaml"
-        other.write_text(nasty_map.read_text().replace("Claim ", "Claim changed "))
-        result = run_cli(*args, nasty_map, other)
-    else:
-        result = run_cli(*args, nasty_map)
+        other.write_text(map_path.read_text().replace("Claim ", "Claim changed "))
+        return ["diff", "--format", fmt, map_path, other]
+    if command == "review":
+        review = tmp_path / "map.review.yaml"
+        if not review.exists():
+            assert run_cli("review", "init", map_path, "--reviewer", f"Rev {NASTY}", "-o", review).exit_code == 0
+        return ["review", "report", "--format", fmt, map_path, review]
+    if command == "explain":
+        return ["explain", map_path, "a"]
+    option = {"export": "--to", "render": "-f"}.get(command, "--format")
+    return [command, option, fmt, map_path]
+
+
+COMMANDS = {"anchor", "audit", "coverage", "diff", "evaluate", "explain", "export", "render", "review", "sources"}
+"""The commands :func:`_invocation` knows; a new command in the registry must be added there."""
+
+TEXT_FORMATS = [
+    (command, name, f.kind) for command, names in FORMATS.items() for name, f in names.items() if f.kind != "binary"
+]
+
+
+def test_every_registered_command_is_invoked():
+    assert set(FORMATS) == COMMANDS
+
+
+@pytest.mark.parametrize(("command", "fmt", "kind"), TEXT_FORMATS, ids=[f"{c}-{n}" for c, n, _ in TEXT_FORMATS])
+def test_every_format_keeps_controls_out(run_cli, nasty_map, tmp_path, command, fmt, kind):
+    """Every registered format, fed user text full of controls and bidi overrides:
+    JSON escapes them (and keeps the text), text and Markdown drop them, pages and
+    diagrams carry no raw control character."""
+    result = run_cli(*_invocation(command, fmt, nasty_map, tmp_path, run_cli))
     assert result.exit_code in (0, 1), result.output
-    assert not RAW_CONTROL.search(result.stdout), repr(RAW_CONTROL.search(result.stdout))
-    assert "\\u009b" in result.stdout  # the text is kept, escaped
-    document = json.loads(result.stdout)
-    if args[0] != "coverage":  # coverage reports normalised source sentences, not the map's strings
-        assert any(NASTY in text for text in _strings(document))
+    out = result.stdout
+    assert not RAW_CONTROL.search(out), repr(RAW_CONTROL.search(out))
+    if kind == "json" and out:  # valid JSON, and the map's text kept (escaped), where it is shown
+        kept = [text for text in _strings(json.loads(out)) if "2J" in text]
+        if command != "coverage":  # coverage shows the source's sentences, split and normalised
+            assert not kept or any(NASTY in text for text in kept), kept
+    if kind in CLEANED_KINDS:
+        assert not BIDI.search(out), repr(BIDI.search(out))
 
 
 def test_coverage_page_drops_control_characters(run_cli, nasty_map, tmp_path):
