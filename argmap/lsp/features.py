@@ -250,17 +250,20 @@ def completion(a: Analysis, pos: T.Position) -> T.CompletionList:
     lines = a.lines
     text = lines[pos.line][: pos.character] if pos.line < len(lines) else ""
     section, parent = _context(lines, pos.line)
-    items: list[T.CompletionItem] = []
     m = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:\s*(.*)$", text)
     key = m.group(1) if m else None
-    field_ = key if key in _ID_KEYS else parent if parent in _ID_KEYS and text.lstrip().startswith("-") else None
     if key == "id":
         return T.CompletionList(is_incomplete=False, items=[])
-    if field_ is not None and (m is None or field_ != key or True):
-        if key == field_ or field_ == parent:
-            for ident, sec in _ids(a, _ID_KEYS[field_]):
-                items.append(T.CompletionItem(label=ident, kind=T.CompletionItemKind.Reference, detail=sec))
-            return T.CompletionList(is_incomplete=False, items=_dedupe(items))
+    top_level = not text.startswith((" ", "-")) and key != "thesis"  # "evidence:" there opens the section
+    if key in _ID_KEYS and not top_level:
+        field_ = key
+    elif key is None and parent in _ID_KEYS and text.lstrip().startswith("-"):
+        field_ = parent  # an item of a block list under premises: or evidence:
+    else:
+        field_ = None
+    if field_ is not None:
+        items = [T.CompletionItem(label=ident, kind=T.CompletionItemKind.Reference, detail=sec) for ident, sec in _ids(a, _ID_KEYS[field_])]
+        return T.CompletionList(is_incomplete=False, items=_dedupe(items))
     if key is not None:
         values = _enums().get((section, key))
         if values:
