@@ -120,7 +120,6 @@ def split_units(raw: str, lexicon: Optional[Lexicon] = None, markdown: bool = Fa
     blocks = _paragraphs(raw)
     author = None
     title_line: Optional[str] = None
-    left_out: set[int] = set()
     section: Optional[str] = None
     sections: dict[int, Optional[str]] = {}
     para_of: dict[int, int] = {}
@@ -131,11 +130,9 @@ def split_units(raw: str, lexicon: Optional[Lexicon] = None, markdown: bool = Fa
             if lex.is_furniture(text) or who:
                 author = author or who
                 layout.furniture.append((number, text))
-                left_out.add(number)
                 continue
             if author and text.startswith(author + " ") and b >= len(blocks) - 2 and b > 0:
                 layout.furniture.append((number, text))  # the author's closing biography
-                left_out.add(number)
                 continue
             heading = _is_heading(text, markdown) if len(block) == 1 else None
             if heading is not None:
@@ -146,7 +143,6 @@ def split_units(raw: str, lexicon: Optional[Lexicon] = None, markdown: bool = Fa
                     layout.title = (start + (shift if shift >= 0 else lead), start + (shift if shift >= 0 else lead) + len(heading))
                 else:
                     layout.furniture.append((number, text))
-                    left_out.add(number)
                 layout.headings.append((number, heading))
                 section = heading if layout.title is not None and len(layout.headings) > 1 else section
                 continue
