@@ -68,7 +68,7 @@ class Config:
 
         Keys may be codes, code prefixes or names; the most specific key wins.
 
-        >>> from argmap.audit import rule
+        >>> from argmap.audit.registry import rule
         >>> cfg = Config(severity={"ARG1": Severity.error, "ARG102": Severity.warning})
         >>> cfg.severity_of(rule("ARG101")).value, cfg.severity_of(rule("ARG102")).value
         ('error', 'warning')
@@ -103,7 +103,7 @@ class Config:
 
     def check_selectors(self, where: Location) -> None:
         """Every selector must match some rule (catches typos such as ``ARG1O1``)."""
-        from argmap.audit import rules
+        from argmap.audit.registry import rules
 
         known = rules()
         names = [r.code for r in known] + [r.name for r in known]
@@ -116,7 +116,7 @@ class Config:
 def matches(selector: str, rule: Any) -> bool:
     """Whether a selector (code, code prefix, rule name or ``ALL``) picks ``rule``.
 
-    >>> from argmap.audit import rule
+    >>> from argmap.audit.registry import rule
     >>> [matches(s, rule("ARG103")) for s in ("ARG103", "arg1", "unsupported-step", "ALL", "ARG2", "ARG")]
     [True, True, True, True, False, True]
     """

@@ -57,7 +57,7 @@ def element_of(a: Analysis, ident: str):
         return None
     el = m.element(ident)
     if el is None and a.kind == "argdown":
-        from argmap.readers.argdown_text import make_id
+        from argmap.readers.argdown.text import make_id
 
         el = m.element(make_id(ident, set()))
     return el
