@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "import": "argmap.commands.import_:import_",
     "draft": "argmap.commands.draft:draft",
     "lsp": "argmap.commands.lsp:lsp",
+    "view": "argmap.commands.view:view",
+    "serve": "argmap.commands.serve:serve",
 }
 """Command name → ``module:attribute`` of its click command."""
 

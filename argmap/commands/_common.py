@@ -12,7 +12,7 @@ from argmap.util.fs import atomic_write
 
 __all__ = [
     "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "load_map", "echo_errors", "emit",
-    "note_source_text",
+    "note_source_text", "stdout_is_terminal",
 ]
 
 map_files = click.argument(
@@ -120,6 +120,11 @@ def for_output(text: str, kind: str, *, terminal: bool) -> str:
 
         return clean(text)
     return text
+
+
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (a page or an image written there would be unreadable)."""
+    return _is_terminal(sys.stdout)
 
 
 def _is_terminal(stream) -> bool:

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, load_map, map_file
+from argmap.commands._common import allow_outside_option, emit, load_map, map_file, stdout_is_terminal
 from argmap.formats import choices, get
 from argmap.rendering import COLOR_BY, ENGINES, RANKDIRS  # light: no graphviz
 from argmap.rendering.engines import MAX_PIXELS, png_size, png_zoom
@@ -42,6 +42,8 @@ BIG_MAP = 1000
 @click.option("--dpi", type=click.FloatRange(5, 2000), help="PNG: dots per inch, instead of --scale.")
 @click.option("--max-pixels", type=click.IntRange(0, None), default=MAX_PIXELS, show_default=True,
               help="PNG: refuse to draw more pixels than this (0: no limit).")
+@click.option("--watch", is_flag=True,
+              help="With -o: keep running and re-write OUT whenever the map, its source text or configuration changes.")
 @allow_outside_option
 def render(
     file: Path,
@@ -58,14 +60,50 @@ def render(
     scale: Optional[float],
     dpi: Optional[float],
     max_pixels: int,
+    watch: bool,
     allow_outside: bool,
 ) -> None:
     """Render a map as a diagram; audit findings are marked on it."""
     fmt = fmt or _format_from_suffix(output)
     if scale is not None and dpi is not None:
         raise click.UsageError("give --scale or --dpi, not both")
-    if output is None and fmt in ("png", "pdf") and _stdout_is_terminal():
+    if output is None and fmt in ("png", "pdf") and stdout_is_terminal():
         raise click.UsageError(f"{fmt.upper()} is binary: give -o FILE (or redirect standard output)")
+    job = dict(file=file, output=output, fmt=fmt, engine=engine, focus=focus, depth=depth, rankdir=rankdir,
+               cluster=cluster, color_by=color_by, diff_old=diff_old, time_limit=time_limit, scale=scale, dpi=dpi,
+               max_pixels=max_pixels, allow_outside=allow_outside)
+    if not watch:
+        render_once(**job)
+        return
+    if output is None or str(output) == "-":
+        raise click.UsageError("--watch re-writes a file: give -o OUT")
+    _watch(job, [p for p in (diff_old,) if p is not None])
+
+
+def _watch(job: dict, extra: list[Path]) -> None:
+    """Render now and after every change of the map's files, until Ctrl-C; errors are printed, not fatal."""
+    from argmap.commands._common import echo_errors
+    from argmap.diagnostics import ArgmapError
+    from argmap.live.watch import follow, inputs
+
+    def once(_changed: object = None) -> None:
+        try:
+            render_once(**job)
+        except ArgmapError as exc:
+            echo_errors(exc)
+            click.echo(f"argmap: kept the last good {job['output']}; waiting for a fix", err=True)
+        else:
+            click.echo(f"argmap: wrote {job['output']}", err=True)
+
+    once()
+    click.echo(f"argmap: watching {job['file']} (Ctrl-C stops)", err=True)
+    follow(lambda: inputs(job["file"]) | {p.resolve() for p in extra}, once)
+
+
+def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus: Optional[str], depth: int,
+                rankdir: str, cluster: bool, color_by: str, diff_old: Optional[Path], time_limit: float,
+                scale: Optional[float], dpi: Optional[float], max_pixels: int, allow_outside: bool) -> None:
+    """Load, audit and render ``file`` once, to ``output`` (or standard output)."""
     loaded = load_map(file, allow_outside)
     findings = _audit(loaded)
     evaluation = _evaluation(loaded, color_by)
@@ -103,11 +141,6 @@ def _format_from_suffix(output: Optional[Path]) -> str:
     from argmap.formats import by_suffix
 
     return (by_suffix("render", output.suffix) if output is not None else None) or "svg"
-
-
-def _stdout_is_terminal() -> bool:
-    stream = click.get_binary_stream("stdout")
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def _audit(loaded: Any) -> list:

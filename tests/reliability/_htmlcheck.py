@@ -26,10 +26,12 @@ class _Scan(HTMLParser):
         self.dangers: list[str] = []
         self.text: list[str] = []
         self._in_script = False
+        self._in_data = False
 
     def handle_starttag(self, tag, attrs):
         self._check(tag, attrs)
         self._in_script = tag == "script"
+        self._in_data = self._in_script and dict(attrs).get("type") == "application/json"
 
     def handle_startendtag(self, tag, attrs):
         self._check(tag, attrs)
@@ -39,7 +41,10 @@ class _Scan(HTMLParser):
             self._in_script = False
 
     def handle_data(self, data):
-        if self._in_script:
+        if self._in_data:  # inert data; it must not be able to end its element early
+            if "<" in data:
+                self.dangers.append(f"'<' inside a JSON data block: {data[data.index('<'):][:80]!r}")
+        elif self._in_script:
             if MARKER in data:
                 self.dangers.append(f"user text inside <script>: {data[:80]!r}")
         else:

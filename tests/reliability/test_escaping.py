@@ -91,6 +91,19 @@ def test_coverage_html_report(hostile, tmp_path):
     _check_html(out.read_text(encoding="utf-8"))
 
 
+def test_viewer_page(hostile, tmp_path):
+    map_path, review = hostile
+    out = tmp_path / "view.html"
+    run("view", map_path, review, "-o", out)
+    html = out.read_text(encoding="utf-8")
+    assert html_dangers(html) == []
+    data = re.search(r'<script type="application/json" id="argmap-data">(.*?)</script>', html, re.S).group(1)
+    import json
+
+    assert SCRIPT in json.dumps(json.loads(data), ensure_ascii=False), "the hostile text is in the page's data"
+    assert SCRIPT in html_text(html), "... and in the source pane, as text"
+
+
 def test_diff_html_report(hostile, tmp_path):
     map_path, _ = hostile
     out = tmp_path / "diff.html"

@@ -13,7 +13,7 @@ their data from the caller; nothing here loads maps.
 
 from __future__ import annotations
 
-from argmap.reports.page.shell import esc, page, safe_url, static
+from argmap.reports.page.shell import esc, fragment, page, safe_url, static
 from argmap.reports.page.svg import sanitize_svg
 
-__all__ = ["esc", "page", "safe_url", "sanitize_svg", "static"]
+__all__ = ["esc", "fragment", "page", "safe_url", "sanitize_svg", "static"]

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from argmap.util.terminal import strip_controls
 
-__all__ = ["esc", "safe_url", "static", "page", "csp"]
+__all__ = ["esc", "safe_url", "static", "page", "fragment", "csp"]
 
 _URL_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
 _WEB_URL = re.compile(r"(?i)^https?://[^/]")
@@ -105,3 +105,9 @@ def page(template: str, *, styles: Iterable[str] = (), scripts: Iterable[str] = 
     return _environment().get_template(template).render(
         csp=Markup(csp(style, script, connect)), style=Markup(style), script=Markup(script) if script else "", **context
     )
+
+
+def fragment(template: str, macro: str, **arguments: Any) -> str:
+    """One macro of ``template`` rendered alone (a part a live page swaps in place)."""
+    module = _environment().get_template(template).make_module()
+    return str(getattr(module, macro)(**arguments))

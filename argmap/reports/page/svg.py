@@ -62,21 +62,29 @@ def _value_ok(name: str, value: str) -> bool:
     return all(ref.strip().startswith("#") for ref in _URL_REF.findall(value))
 
 
-def _clean(el: ET.Element) -> None:
+_TOOLTIP = {f"{{{SVG_NS}}}title", f"{{{XLINK_NS}}}title"}
+
+
+def _clean(el: ET.Element, tooltips: bool) -> None:
     for child in list(el):
-        if not child.tag.startswith(f"{{{SVG_NS}}}") or _local(child.tag) not in ELEMENTS:
+        if (not child.tag.startswith(f"{{{SVG_NS}}}") or _local(child.tag) not in ELEMENTS
+                or (not tooltips and child.tag in _TOOLTIP)):
             el.remove(child)
         else:
-            _clean(child)
-    for name in [n for n, v in el.attrib.items() if n not in ATTRIBUTES or not _value_ok(n, v)]:
+            _clean(child, tooltips)
+    for name in [n for n, v in el.attrib.items()
+                 if n not in ATTRIBUTES or not _value_ok(n, v) or (not tooltips and n in _TOOLTIP)]:
         del el.attrib[name]
 
 
-def sanitize_svg(svg: str, panels: dict[str, str]) -> Optional[str]:
+def sanitize_svg(svg: str, panels: dict[str, str], *, tooltips: bool = True, wide_edges: bool = True) -> Optional[str]:
     """The renderer's SVG made safe to inline, nodes tagged with ``data-panel``.
 
     ``panels`` maps SVG element ids (``claim-a``) to panel ids. Returns None
-    when the SVG is not well-formed XML or its root is not ``svg``.
+    when the SVG is not well-formed XML or its root is not ``svg``. A page
+    for a big map may leave out the tooltips (``title``) and the wide
+    invisible strokes that make thin edges easy to click: both cost the
+    browser time on every one of thousands of elements.
     """
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
@@ -86,14 +94,14 @@ def sanitize_svg(svg: str, panels: dict[str, str]) -> Optional[str]:
         return None
     if root.tag != f"{{{SVG_NS}}}svg":
         return None
-    _clean(root)
+    _clean(root, tooltips)
     for el in root.iter():
         panel = panels.get(el.get("id", ""))
         if panel is not None:
             el.set("data-panel", panel)
             el.set("tabindex", "0")
             el.set("role", "button")
-            if "edge" in el.get("class", "").split():
+            if wide_edges and "edge" in el.get("class", "").split():
                 _widen(el)
     root.set("id", "map-svg")
     return ET.tostring(root, encoding="unicode")

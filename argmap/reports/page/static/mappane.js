@@ -3,14 +3,24 @@
 (function () {
   "use strict";
 
-  function rectOf(elements) {
-    var r = null;
+  /* The bounding box of elements in the coordinates of the pan-zoom viewport group, which do
+     not change with pan and zoom (svg-pan-zoom applies its transform on the next frame, so
+     screen rectangles read right after a zoom would be stale). */
+  function localRect(viewport, elements) {
+    var r = null, base = viewport.getCTM();
+    if (!base) { return null; }
+    var inv = base.inverse();
     for (var i = 0; i < elements.length; i++) {
-      var b = elements[i].getBoundingClientRect();
-      if (!b.width && !b.height) { continue; }
-      r = r ? {left: Math.min(r.left, b.left), top: Math.min(r.top, b.top),
-               right: Math.max(r.right, b.right), bottom: Math.max(r.bottom, b.bottom)}
-            : {left: b.left, top: b.top, right: b.right, bottom: b.bottom};
+      var el = elements[i], box, m;
+      try { box = el.getBBox(); m = el.getCTM(); } catch (e) { continue; }
+      if (!m || (!box.width && !box.height)) { continue; }
+      m = inv.multiply(m);
+      var xs = [], ys = [];
+      [[box.x, box.y], [box.x + box.width, box.y], [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]].forEach(function (p) {
+        xs.push(m.a * p[0] + m.c * p[1] + m.e); ys.push(m.b * p[0] + m.d * p[1] + m.f);
+      });
+      var b = {left: Math.min.apply(null, xs), top: Math.min.apply(null, ys), right: Math.max.apply(null, xs), bottom: Math.max.apply(null, ys)};
+      r = r ? {left: Math.min(r.left, b.left), top: Math.min(r.top, b.top), right: Math.max(r.right, b.right), bottom: Math.max(r.bottom, b.bottom)} : b;
     }
     return r;
   }
@@ -90,34 +100,49 @@
     return this.selected;
   };
 
-  /* Zoom and pan so that these elements fill the pane (with a margin), zooming in no further than maxScale. */
-  MapPane.prototype.fitElements = function (elements, maxScale) {
+  MapPane.prototype._viewport = function () { return this.svg.querySelector(".svg-pan-zoom_viewport"); };
+
+  /* Show the point (x, y) of the viewport group at the centre of the pane, at this real zoom
+     (screen pixels per diagram point). */
+  MapPane.prototype._show = function (x, y, real) {
+    var sizes = this.zoom.getSizes(), perLevel = sizes.realZoom / this.zoom.getZoom();
+    this.zoom.zoom(real / perLevel);
+    real = this.zoom.getSizes().realZoom;  /* after svg-pan-zoom's own limits */
+    this.zoom.pan({x: sizes.width / 2 - x * real, y: sizes.height / 2 - y * real});
+  };
+
+  /* Zoom and pan so that these elements fill the pane (with a margin), at a scale between
+     minScale and maxScale (screen pixels per diagram point). When they do not fit at minScale
+     (text readable), centre on the first of them, the one that matters. */
+  MapPane.prototype.fitElements = function (elements, maxScale, minScale) {
     if (!this.zoom) { return; }
-    var r = rectOf(elements);
+    var r = localRect(this._viewport(), elements);
     if (!r) { return; }
-    var c = this.svg.getBoundingClientRect();
+    var sizes = this.zoom.getSizes();
     var w = Math.max(r.right - r.left, 1), h = Math.max(r.bottom - r.top, 1);
-    var factor = Math.min(c.width * 0.92 / w, c.height * 0.92 / h);
-    factor = Math.min(factor, (maxScale || 1.5) / this.zoom.getSizes().realZoom);
-    this.zoom.zoom(this.zoom.getZoom() * factor);
-    this.centreOn(elements);
+    var real = Math.min(sizes.width * 0.92 / w, sizes.height * 0.92 / h, maxScale || 1.5);
+    if (minScale && real < minScale) {
+      real = minScale;
+      r = localRect(this._viewport(), [elements[0]]) || r;
+    }
+    this._show((r.left + r.right) / 2, (r.top + r.bottom) / 2, real);
   };
 
   /* Pan (no zoom) so that the centre of these elements is the centre of the pane. */
   MapPane.prototype.centreOn = function (elements) {
     if (!this.zoom) { return; }
-    var r = rectOf(elements);
-    if (!r) { return; }
-    var c = this.svg.getBoundingClientRect();
-    this.zoom.panBy({x: (c.left + c.width / 2) - (r.left + r.right) / 2, y: (c.top + c.height / 2) - (r.top + r.bottom) / 2});
+    var r = localRect(this._viewport(), elements);
+    if (r) { this._show((r.left + r.right) / 2, (r.top + r.bottom) / 2, this.zoom.getSizes().realZoom); }
   };
 
   /* Centre a node; zoom in first when it is too small to read. */
   MapPane.prototype.centre = function (node) {
     if (!this.zoom || !node) { return; }
-    var b = node.getBoundingClientRect(), sizes = this.zoom.getSizes();
-    if (b.height < 28 && sizes.realZoom < 1) { this.zoom.zoom(this.zoom.getZoom() / sizes.realZoom); }
-    this.centreOn([node]);
+    var r = localRect(this._viewport(), [node]);
+    if (!r) { return; }
+    var real = this.zoom.getSizes().realZoom;
+    if ((r.bottom - r.top) * real < 28) { real = Math.min(1, 28 / Math.max(r.bottom - r.top, 1) * 1.5); }
+    this._show((r.left + r.right) / 2, (r.top + r.bottom) / 2, Math.max(real, this.zoom.getSizes().realZoom));
   };
 
   MapPane.prototype.fitAll = function () { if (this.zoom) { this.zoom.resize(); this.zoom.fit(); this.zoom.center(); } };
@@ -128,7 +153,7 @@
       var n = this.node(this.focusIds[i]);
       if (n) { els.push(n); }
     }
-    if (els.length) { this.fitElements(els, 1.2); } else { this.fitAll(); }
+    if (els.length) { this.fitElements(els, 1.2, 0.55); } else { this.fitAll(); }
   };
 
   MapPane.prototype.state = function () {

@@ -1,0 +1,98 @@
+"""`argmap serve` without a browser (loopback only, own Host only) and `argmap render --watch`."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+def start_argmap(args: list, cwd: Path) -> tuple[subprocess.Popen, str]:
+    """Run ``argmap ARGS`` (serve) and wait for the line that says where it serves."""
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", *map(str, args)], cwd=cwd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    line = ""
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        found = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
+        if found:
+            return proc, found.group(1)
+        if proc.poll() is not None:
+            break
+    proc.kill()
+    pytest.fail(f"argmap serve did not start: {line!r} {proc.stderr.read() if proc.poll() is not None else ''}")
+
+
+def stop_argmap(proc: subprocess.Popen) -> int:
+    """Ctrl-C, as a person would; the exit code (or -999 when it did not stop within 10 s)."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return -999
+
+
+
+def test_serve_answers_only_its_own_host_and_binds_loopback(tmp_path):
+    import http.client
+
+    shutil.copy(ROOT / "claims" / "serbia-azerbaijan.yaml", tmp_path / "m.yaml")
+    shutil.copy(ROOT / "claims" / "serbia-azerbaijan.txt", tmp_path / "serbia-azerbaijan.txt")
+    proc, url = start_argmap(["serve", "m.yaml", "--port", "0"], tmp_path)
+    try:
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/", headers={"Host": f"attacker.example:{port}"})
+        assert conn.getresponse().status == 403
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/")
+        answer = conn.getresponse()
+        body = answer.read().decode("utf-8")
+        assert answer.status == 200 and "connect-src 'self'" in body
+        if os.path.exists("/proc/net/tcp"):
+            listening = [line.split()[1] for line in Path("/proc/net/tcp").read_text().splitlines()[1:]
+                         if line.split()[3] == "0A"]
+            assert f"0100007F:{port:04X}" in listening and f"00000000:{port:04X}" not in listening
+    finally:
+        assert stop_argmap(proc) in (0, 130)
+
+
+def test_render_watch_rewrites_the_output_on_every_change(tmp_path):
+    map_path = tmp_path / "m.yaml"
+    map_path.write_text("argmap: 1\nclaims:\n  - id: a\n    text: First text.\n", encoding="utf-8")
+    out = tmp_path / "m.svg"
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "render", "m.yaml", "-o", "m.svg", "--watch"],
+                            cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not (out.exists() and "First text." in out.read_text(encoding="utf-8")):
+            assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read() if proc.poll() is not None else ""
+            time.sleep(0.05)
+        time.sleep(0.3)
+        map_path.write_text("argmap: 1\nclaims:\n  - id: a\n    text: Second text.\n", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while "Second text." not in out.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, "the output was not re-written"
+            time.sleep(0.05)
+        good = out.read_text(encoding="utf-8")
+        map_path.write_text("argmap: 1\nclaims: [\n", encoding="utf-8")
+        time.sleep(1.0)
+        assert out.read_text(encoding="utf-8") == good, "a broken edit leaves the last good output"
+    finally:
+        code = stop_argmap(proc)
+    err = proc.stderr.read()
+    assert code in (0, 130)
+    assert re.search(r"m\.yaml:\d+:\d+: ", err), err
+    assert "Traceback" not in err
