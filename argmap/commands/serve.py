@@ -27,10 +27,8 @@ def serve(file: Path, reviews: tuple[Path, ...], port: int, open_browser: bool, 
     selection. A broken edit shows its located error in the page, above the
     last good map. Ctrl-C stops.
     """
-    from argmap.diagnostics import ArgmapError, Diagnostic
     from argmap.live.server import LiveState, Server
     from argmap.live.watch import follow, inputs
-    from argmap.locations import Location
     from argmap.reports import viewer
 
     state = LiveState(lambda: viewer.view(file, list(reviews), allow_outside=allow_outside, rankdir=rankdir))
@@ -40,7 +38,8 @@ def serve(file: Path, reviews: tuple[Path, ...], port: int, open_browser: bool, 
     try:
         server = Server(state, port, lambda: viewer.empty(file))
     except OSError as exc:
-        raise ArgmapError(Diagnostic(Location("<serve>"), f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")) from None
+        raise click.BadParameter(f"cannot listen on 127.0.0.1:{port} ({exc.strerror or exc}); choose another port, "
+                                 "or 0 for any free one", param_hint="--port") from None
     server.serve_in_background()
     click.echo(f"argmap: serving {file} at {server.url} (Ctrl-C stops)", err=True)
     if open_browser:

@@ -34,7 +34,7 @@ from typing import Iterator, Optional
 
 import pytest
 
-__all__ = ["browser", "page", "chromium_executable", "CHROMIUM_ARGS"]
+__all__ = ["browser", "page", "chromium_executable", "CHROMIUM_ARGS", "strip_csp"]
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -145,3 +145,13 @@ def page(browser) -> Iterator[object]:
         yield new_page
     finally:
         context.close()
+
+
+def strip_csp(path) -> None:
+    """Remove a page's Content-Security-Policy, so that a test sees escaping hold on its own."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    stripped = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    assert stripped != text, "the page has no policy to strip"
+    path.write_text(stripped, encoding="utf-8")

@@ -87,7 +87,13 @@
         else if (tool === "focus") { self.fitFocus(); }
       });
     }
-    window.addEventListener("resize", function () { self.zoom.resize(); });
+    window.addEventListener("resize", function () {  /* keep the point at the centre where it is */
+      if (!self.zoom) { return; }
+      var sizes = self.zoom.getSizes(), pan = self.zoom.getPan();  /* the sizes from before the resize */
+      var x = (sizes.width / 2 - pan.x) / sizes.realZoom, y = (sizes.height / 2 - pan.y) / sizes.realZoom;
+      self.zoom.resize();
+      self._show(x, y, sizes.realZoom);
+    });
     this.focusIds = options.focus || [];
   };
 
