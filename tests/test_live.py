@@ -96,3 +96,30 @@ def test_render_watch_rewrites_the_output_on_every_change(tmp_path):
     assert code in (0, 130)
     assert re.search(r"m\.yaml:\d+:\d+: ", err), err
     assert "Traceback" not in err
+
+
+def test_serve_follows_the_configuration_and_the_source_text(tmp_path):
+    import json
+    import urllib.request
+
+    (tmp_path / "s.txt").write_text("Alpha is true. Beta is false.\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(
+        "argmap: 1\nthesis: a\nsource:\n  text: s.txt\nclaims:\n  - id: a\n    text: A.\n    kind: interpretation\n"
+        "    quote: Alpha is true\n", encoding="utf-8")
+    proc, url = start_argmap(["serve", "m.yaml", "--port", "0"], tmp_path)
+
+    def state(after: int, page: int) -> dict:
+        with urllib.request.urlopen(f"{url}state?after={after}&page={page}", timeout=30) as answer:
+            return json.loads(answer.read().decode("utf-8"))
+
+    try:
+        first = state(-1, -1)
+        assert first["parts"]["data"]["findings"], "the interpretation has no support: a finding"
+        (tmp_path / "argmap.toml").write_text('ignore = ["ALL"]\n', encoding="utf-8")
+        second = state(first["version"], first["page"])
+        assert second["parts"]["data"]["findings"] == [], "a new configuration file is read"
+        (tmp_path / "s.txt").write_text("Gamma. Alpha is true. Beta is false.\n", encoding="utf-8")
+        third = state(second["version"], second["page"])
+        assert "Gamma." in third["parts"]["source"], "the source text is followed too"
+    finally:
+        assert stop_argmap(proc) in (0, 130)
