@@ -67,14 +67,14 @@ def test_serve_updates_in_place_and_shows_a_broken_edit(browser, tmp_path):
         assert "selected" in page.locator(f"#map [data-panel='{key}']").get_attribute("class")
 
         map_path.write_text(edited + "claims: [\n", encoding="utf-8")
-        page.wait_for_selector("#live-error:not([hidden])", timeout=2000)
+        page.wait_for_selector("#live-error:not([hidden])", timeout=6000)
         error = page.locator("#live-error").inner_text()
         assert re.search(r"serbia-azerbaijan\.yaml:\d+:\d+: ", error), error
         assert "EDITED-IN-PLACE" in page.locator("#map").inner_text(), "the last good map stays"
 
         map_path.write_text(original, encoding="utf-8")
-        page.wait_for_selector("#live-error", state="hidden", timeout=2000)
-        page.wait_for_function("() => !document.getElementById('map').innerText.includes('EDITED-IN-PLACE')", timeout=2000)
+        page.wait_for_selector("#live-error", state="hidden", timeout=6000)
+        page.wait_for_function("() => !document.getElementById('map').innerText.includes('EDITED-IN-PLACE')", timeout=6000)
         assert page.errors == [] and page.elsewhere == []
     finally:
         context.close()
