@@ -176,19 +176,26 @@
     if (window.history && history.replaceState) { history.replaceState(null, "", location.pathname + location.search); }
   }
 
+  var FIRST_FINDINGS = 300, allFindings = false;  /* a big map lists the first ones until asked for all */
   function fillFindings() {
     var sev = document.getElementById("filter-severity").value;
     var rule = document.getElementById("filter-rule").value;
     var list = document.getElementById("findings");
     list.textContent = "";
-    var shown = 0;
+    var shown = 0, listed = 0;
     data.findings.forEach(function (f) {
       if ((sev && f.severity !== sev) || (rule && f.code !== rule)) { return; }
       shown++;
-      var li = el("li", {tabindex: "0", "data-key": f.target || null}, [badge(f.severity, "sev-" + f.severity), " ", el("code", {text: f.code}), " ",
-        f.target_id ? el("code", {text: f.target_id}) : null, " ", f.message]);
-      list.appendChild(li);
+      if (!allFindings && listed >= FIRST_FINDINGS) { return; }
+      listed++;
+      list.appendChild(el("li", {tabindex: "0", "data-key": f.target || null}, [badge(f.severity, "sev-" + f.severity), " ",
+        el("code", {text: f.code}), " ", f.target_id ? el("code", {text: f.target_id}) : null, " ", f.message]));
     });
+    if (listed < shown) {
+      var more = el("button", {type: "button", "class": "more", text: "Show all " + shown});
+      more.addEventListener("click", function () { allFindings = true; fillFindings(); });
+      list.appendChild(el("li", {"class": "meta"}, ["The first " + listed + " are listed. ", more]));
+    }
     document.getElementById("findings-count").textContent = shown === data.findings.length ? "(" + shown + ")" : "(" + shown + " of " + data.findings.length + ")";
   }
 
