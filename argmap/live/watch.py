@@ -18,19 +18,33 @@ DEBOUNCE_MS = 120
 """Changes closer together than this are one change (a save that writes twice)."""
 
 
+def _stamps(paths: set[Path]) -> dict[Path, Optional[tuple[int, int]]]:
+    out: dict[Path, Optional[tuple[int, int]]] = {}
+    for p in paths:
+        try:
+            st = p.stat()
+            out[p] = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            out[p] = None
+    return out
+
+
 def follow(files: Callable[[], Iterable[Path]], on_change: Callable[[set[Path]], None],
            stop: Optional[threading.Event] = None) -> None:
     """Call ``on_change(changed paths)`` after each change to one of ``files()``.
 
-    ``files`` is asked again after every change (a map may name another
-    source text now). Returns when ``stop`` is set; Ctrl-C raises
-    KeyboardInterrupt.
+    ``files`` is asked again after every change: a file it names anew (a map
+    may name another source text now) is followed from then on; files are
+    never dropped, so a map that fails to load does not lose its source text.
+    Between two watches nothing is missed: the files' times and sizes are
+    compared. Returns when ``stop`` is set; Ctrl-C raises KeyboardInterrupt.
     """
     import watchfiles
 
     stop = stop or threading.Event()
+    wanted = {Path(p).resolve() for p in files()}
+    seen = _stamps(wanted)
     while not stop.is_set():
-        wanted = {Path(p).resolve() for p in files()}
         folders = sorted({p.parent for p in wanted if p.parent.is_dir()})
         if not folders:
             stop.wait(0.5)
@@ -41,9 +55,19 @@ def follow(files: Callable[[], Iterable[Path]], on_change: Callable[[set[Path]],
 
         for changes in watchfiles.watch(*folders, watch_filter=keep, debounce=DEBOUNCE_MS, step=30,
                                         stop_event=stop, recursive=False, raise_interrupt=True):
+            seen = _stamps(wanted)  # before the work: a change made during it is noticed below
             on_change({Path(p) for _, p in changes})
-            if {Path(p).resolve() for p in files()} != wanted:
-                break  # follow the new set of files
+            new = {Path(p).resolve() for p in files()}
+            if not new <= wanted:
+                wanted |= new
+                break  # watch the new files' folders too
+        else:
+            return
+        now = _stamps(wanted)
+        if now != seen:  # changed while no watch was running
+            changed = {p for p in wanted if now.get(p) != seen.get(p)}
+            seen = now
+            on_change(changed)
 
 
 def inputs(map_path: Path, reviews: Iterable[Path] = ()) -> set[Path]:
