@@ -21,6 +21,7 @@ import operator
 import re
 from typing import Any, Optional
 
+from argmap.loading.schema import LONG_DIGITS
 from argmap.locations import SourceMap
 
 __all__ = ["fast_parse", "scan_positions", "ScannedPositions"]
@@ -37,6 +38,8 @@ _TAG = re.compile(r"!(?<![^\s\[{,:]!)")  # ! at the start or after space/[{,:
 def fast_parse(text: str, file: str) -> Optional[tuple[Any, SourceMap]]:
     """Parse ``text`` quickly, or return ``None`` when the slow path must decide."""
     if "\t" in text or (("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text)) or _TAG.search(text):
+        return None
+    if LONG_DIGITS.search(text):  # serde-yaml reads numbers past 64 bits as floats, or not at all
         return None
     try:
         import ryaml

@@ -1,7 +1,8 @@
 """The located YAML path: PyYAML composes the text, and every key and value keeps its place.
 
 This path reads any YAML a map may contain and words every YAML error; the fast
-path (:mod:`argmap.loading.fast`) handles the common valid case without it.
+path (:mod:`argmap.loading.fast`) handles the common valid case without it. Both
+resolve plain scalars by the YAML 1.2 core schema (:mod:`argmap.loading.schema`).
 """
 
 from __future__ import annotations
@@ -10,32 +11,10 @@ from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.limits import Limits, compose_yaml
+from argmap.loading.schema import loader_class
 from argmap.locations import Location, SourceMap
 
 __all__ = ["parse_yaml"]
-
-
-_LOADER: Optional[type] = None
-
-
-def _loader_class() -> type:
-    """The safe loader; dates stay strings (the model stores dates as written).
-
-    PyYAML is imported on first use: the fast path and the other formats never need it.
-    """
-    global _LOADER
-    if _LOADER is None:
-        import yaml
-
-        class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-            """Safe loading; dates stay strings."""
-
-        _Loader.yaml_implicit_resolvers = {
-            first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-        }
-        _LOADER = _Loader
-    return _LOADER
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -54,7 +33,7 @@ def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[A
     import yaml
 
     limits = limits if limits is not None else Limits()
-    loader = _loader_class()(text)
+    loader = loader_class()(text)
     try:
         try:
             node = compose_yaml(loader, file, limits)

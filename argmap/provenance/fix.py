@@ -48,6 +48,7 @@ from typing import Optional
 
 import yaml
 
+from argmap.loading.schema import load_plain, loader_class
 from argmap.provenance.anchoring import Quoted, Source, State, normalise
 
 __all__ = ["Rewrite", "UnsafeEdit", "guess_indent", "rewrite"]
@@ -89,7 +90,7 @@ def guess_indent(text: str) -> int:
 
 
 def _compose(text: str) -> yaml.Node:
-    loader = yaml.SafeLoader(text)  # pure-Python marks count characters, as Python strings do
+    loader = loader_class()(text)  # the loader that read the map: same YAML, same meaning
     try:
         return loader.get_single_node()
     finally:
@@ -133,7 +134,7 @@ def _dq(value: str) -> str:
 
 def _plain_ok(value: str) -> bool:
     try:
-        return bool(value) and value == value.strip() and yaml.safe_load(f"k: {value}\n") == {"k": value}
+        return bool(value) and value == value.strip() and load_plain(f"k: {value}\n") == {"k": value}
     except yaml.YAMLError:
         return False
 
@@ -207,7 +208,7 @@ def rewrite(text: str, quotes: list[Quoted], src: Source, *, accept_fuzzy: bool 
     if not isinstance(root, yaml.MappingNode):
         return result
     edits: list[tuple[int, int, str]] = []
-    expected = copy.deepcopy(yaml.safe_load(text))
+    expected = copy.deepcopy(load_plain(text))
     for q in quotes:
         state = q.match.state
         if state in (State.ambiguous, State.orphaned) or (state is State.fuzzy and not accept_fuzzy):
@@ -253,7 +254,7 @@ def rewrite(text: str, quotes: list[Quoted], src: Source, *, accept_fuzzy: bool 
     for start, end, replacement in reversed(ordered):
         new_text = new_text[:start] + replacement + new_text[end:]
     try:
-        same = yaml.safe_load(new_text) == expected
+        same = load_plain(new_text) == expected
     except yaml.YAMLError:
         same = False
     if not same:
