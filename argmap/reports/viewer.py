@@ -126,16 +126,22 @@ def _rules(findings: list) -> dict:
     return out
 
 
+FOCUS_MAX = 40
+"""At most this many elements to open fitted on (more would not fit at a readable size anyway)."""
+
+
 def _focus(m: Any) -> list[str]:
     """Panel ids the page opens fitted on: the thesis, the steps into it and their premises."""
     if not m.thesis or m.claim(m.thesis) is None:
         return []
     focus = [f"panel-claim-{m.thesis}"]
     for i in m.inferences:
+        if len(focus) >= FOCUS_MAX:
+            break
         if i.conclusion == m.thesis:
             focus.append(f"panel-inference-{i.id}")
             focus += [f"panel-claim-{p}" for p in i.premises]
-    return list(dict.fromkeys(focus))
+    return list(dict.fromkeys(focus))[:FOCUS_MAX]
 
 
 def _source(report: ReviewReport, keys: dict[str, str]) -> tuple[Optional[list[dict]], str]:
