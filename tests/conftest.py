@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +23,27 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"external corpus not present at {CORPUS} (only in the project's workspace and CI)")
     return CORPUS
+
+
+def argdown_cli_path() -> str | None:
+    """The reference Argdown CLI: ``ARGMAP_ARGDOWN_CLI``, else ``argdown`` on PATH, else None.
+
+    Tests and benchmarks find it the same way; ``.ci/run`` installs @argdown/cli 1.7.5 and sets it.
+    """
+    return os.environ.get("ARGMAP_ARGDOWN_CLI") or shutil.which("argdown")
+
+
+@pytest.fixture
+def argdown_cli() -> str:
+    """Path of the Argdown CLI; skips where it is not installed, except under ``CI=true``,
+    where the comparison with the reference tool must run (``.ci/run`` installs it)."""
+    cli = argdown_cli_path()
+    if not cli:
+        reason = "the Argdown CLI is not installed (npm install @argdown/cli@1.7.5; set ARGMAP_ARGDOWN_CLI)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Argdown comparison tests must run in CI, but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return cli
 
 
 @pytest.fixture
