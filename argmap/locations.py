@@ -43,6 +43,9 @@ class SourceMap:
     positions: dict = field(default_factory=dict)
     exact: bool = True
     """False when positions come from a quick scan (elements and their keys only)."""
+    notes: list = field(default_factory=list)
+    """What a reader of another format left out or read in its own way: located
+    :class:`~argmap.diagnostics.Diagnostic` s, which commands print as warnings."""
 
     def find(self, path: tuple) -> Location:
         """The location of ``path``, or of its nearest located ancestor."""

@@ -334,6 +334,7 @@ class ArgumentMap(_Strict):
     title: Optional[str] = None
     source: Source = Field(default_factory=Source)
     thesis: Optional[Id] = None
+    note: Optional[str] = Field(default=None, description="A note on the whole map, e.g. what an import from Argdown or AIF left out, and where.")
     claims: list[Claim] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     inferences: list[Inference] = Field(default_factory=list)

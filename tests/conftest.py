@@ -33,7 +33,7 @@ def argdown_cli_path() -> str | None:
     return os.environ.get("ARGMAP_ARGDOWN_CLI") or shutil.which("argdown")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def argdown_cli() -> str:
     """Path of the Argdown CLI; skips where it is not installed, except under ``CI=true``,
     where the comparison with the reference tool must run (``.ci/run`` installs it)."""

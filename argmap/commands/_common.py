@@ -11,7 +11,7 @@ import click
 from argmap.util.fs import atomic_write
 
 __all__ = [
-    "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "load_map", "echo_errors", "emit",
+    "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "load_map", "echo_errors", "echo_notes", "emit",
     "note_source_text", "stdout_is_terminal",
 ]
 
@@ -43,6 +43,7 @@ def load_map(path: Path, allow_outside: bool = False, read_source: bool = True, 
         from argmap.util.terminal import one_line
 
         click.echo(f"argmap: warning: {one_line(str(loaded.source_error))}; going on without it", err=True)
+    echo_notes(loaded.sourcemap)
     return loaded
 
 
@@ -72,6 +73,15 @@ def echo_findings_as_errors(findings) -> None:
 
     for f in findings:
         click.echo(f"argmap: {f.severity.value}: {one_line(f'{f.location}: {f.message}')}", err=True)
+
+
+def echo_notes(sourcemap) -> None:
+    """Print what a reader of Argdown or AIF left out or read its own way, one line each:
+    ``argmap: warning: FILE:LINE:COL: message`` (the map's ``note`` keeps them too)."""
+    from argmap.terminal import one_line
+
+    for d in sourcemap.notes:
+        click.echo(f"argmap: warning: {one_line(str(d))}", err=True)
 
 
 def echo_errors(exc) -> None:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import emit, map_file, note_source_text
+from argmap.commands._common import echo_notes, emit, map_file, note_source_text
 
 FORMATS = ("argdown", "aif", "microtext", "yaml", "json")
 """Input formats ``--from`` accepts: the loader's formats, plus Potsdam microtext XML."""
@@ -26,7 +26,9 @@ def import_(file: Path, output: Optional[Path], fmt: Optional[str]) -> None:
     else:
         from argmap.loading import load
 
-        m = load(file, fmt=fmt, read_source=False).map
+        loaded = load(file, fmt=fmt, read_source=False)
+        echo_notes(loaded.sourcemap)
+        m = loaded.map
     emit(to_yaml(m), output, kind="yaml")
     note_source_text(m, file, output)
 

@@ -315,7 +315,7 @@ def read_text(text: str, file: str = "<aif>"):
             inferences.append(inf)
 
     data: dict = {"argmap": 1}
-    for key in ("title", "source", "thesis", "evidence"):
+    for key in ("title", "source", "thesis", "note", "evidence"):
         if key in ext:
             data[key] = ext[key]
     data["claims"] = claims

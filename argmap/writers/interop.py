@@ -31,7 +31,7 @@ def to_yaml(m: ArgumentMap, fast: bool = False) -> str:
 
 
 def map_extras(m: ArgumentMap) -> dict:
-    """The map-level fields Argdown and AIF have no place for (source, thesis, evidence),
+    """The map-level fields Argdown and AIF have no place for (source, thesis, note, evidence),
     as plain JSON data for the writers to carry along; fields at their defaults are left out.
 
     >>> map_extras(ArgumentMap.model_validate({"argmap": 1, "thesis": "a", "claims": [{"id": "a", "text": "A."}]}))
@@ -43,6 +43,8 @@ def map_extras(m: ArgumentMap) -> dict:
         extras["source"] = source
     if m.thesis is not None:
         extras["thesis"] = m.thesis
+    if m.note is not None:
+        extras["note"] = m.note
     if m.evidence:
         extras["evidence"] = [e.model_dump(mode="json", exclude_defaults=True) for e in m.evidence]
     return extras

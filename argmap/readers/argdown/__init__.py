@@ -34,7 +34,12 @@ undercut of a reconstructed argument targets its last inference.
   one each way; undercut → ``undercut`` of the inference (of a claim: an
   attack). Support of a reconstructed argument is read as support of its main
   conclusion, an attack on it as an undercut of its main inference (argmap has
-  no "attack on an argument as a whole").
+  no "attack on an argument as a whole"). These readings, an undercut read as
+  an attack, and anything left out (``@include``, an attack of an argument on
+  its own main conclusion, a ``{uses: ...}`` that names no earlier statement)
+  are located notes: in the map's ``note`` and, printed by the commands, on
+  stderr (:mod:`argmap.readers.notes`). ``{data}`` with no argmap field goes in
+  the element's ``note`` as ``data: {...}``.
 
 Maps written by :mod:`argmap.writers.argdown` carry what Argdown has no syntax
 for in ``{argmap: {...}}`` data (claim kind, quote, anchor, qualifier, ...;
@@ -57,7 +62,8 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location, SourceMap
-from argmap.readers.argdown.text import VERBS, claim_data, make_id, relation_id
+from argmap.readers.argdown.text import VERBS, claim_data, make_id, relation_id, undercut_read_as_attack
+from argmap.readers.notes import record
 
 if TYPE_CHECKING:
     from argmap.readers.argdown.model import ArgdownModel
@@ -88,12 +94,13 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
 
     used: set = set()
     positions: dict = {}
+    import_notes: list[Diagnostic] = list(model.notes)
     fm = model.front_matter
     extra = fm.get("argmap") if isinstance(fm.get("argmap"), dict) else {}
     data: dict = {"argmap": 1}
     if isinstance(fm.get("title"), str) and fm["title"].strip():
         data["title"] = fm["title"].strip()
-    for key in ("title", "source", "thesis", "evidence"):
+    for key in ("title", "source", "thesis", "note", "evidence"):
         if key in extra:
             data[key] = extra[key]
             positions[(key,)] = (1, 1)
@@ -118,12 +125,13 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
         claim_of[("statement", title)] = cid
         texts = []
         for m in st.members:
-            if m.text and m.text.strip() and m.text.strip() not in texts:
+            if not m.is_reference and m.text and m.text.strip() and m.text.strip() not in texts:
                 texts.append(m.text.strip())
         section = st.section if st.section is not None else (st.members[0].section if st.members else None)
         claim = claim_data(cid, title, texts, section)
         if st.tags:
             claim["tags"] = list(st.tags)
+        _data_note(claim, st.data)
         _apply_extra(claim, st.data.get("argmap"))
         first = next((m for m in st.members if not m.is_reference), st.members[0] if st.members else None)
         positions[("claims", len(claims))] = (first.line, first.column) if first else (1, 1)
@@ -139,6 +147,7 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
             claim["tags"] = list(arg.tags)
         if arg.section:
             claim["section"] = arg.section
+        _data_note(claim, arg.data)
         _apply_extra(claim, arg.data.get("argmap"))
         positions[("claims", len(claims))] = (arg.line or 1, arg.column or 1)
         claims.append(claim)
@@ -167,11 +176,7 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
         for step in arg.inferences:
             conc_index = next(k for k, e in enumerate(arg.pcs) if e.inference == step.ordinal)
             conclusion = arg.pcs[conc_index]
-            uses = step.data.get("uses")
-            if isinstance(uses, list) and uses and all(isinstance(u, int) and u in by_number for u in uses):
-                premise_entries = [by_number[u] for u in uses]
-            else:
-                premise_entries = arg.pcs[start:conc_index]
+            premise_entries = _premises(arg, step, conc_index, start, model.statements, by_number, import_notes, file)
             start = conc_index
             premises: list[str] = []
             for e in premise_entries:
@@ -192,6 +197,9 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
                 notes.append("data: " + _flow(other))
             if last and arg.tags:
                 notes.append("tags: " + ", ".join(arg.tags))
+            arg_data = {k: v for k, v in arg.data.items() if k != "argmap"} if last else {}
+            if arg_data:
+                notes.append("data: " + _flow(arg_data))
             if notes:
                 inf["note"] = "\n".join(notes)
             if last:
@@ -221,6 +229,9 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
             if r.target == ("argument", title) and r.type == "support" and r.source[0] == "statement" and r.source[1] in spec["premises"]:
                 absorbed.add(id(r))
 
+    def note(rel: Any, message: str) -> None:
+        import_notes.append(Diagnostic(Location(file, rel.line, rel.column), message))
+
     for rel in model.relations:
         if id(rel) in absorbed:
             continue
@@ -238,10 +249,15 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
                 # support of a reconstructed argument: its main conclusion
                 arg = model.arguments[rel.target[1]]
                 tid, kind = claim_of[("statement", arg.pcs[-1].title)], "support"
+                note(rel, f"read as support of [{arg.pcs[-1].title}], the main conclusion of <{arg.title}>: argmap supports claims, not whole arguments")
             pairs.append((src, tid, kind))
         elif rel.type in ("attack", "contrary"):
+            if tkind == "inference":
+                note(rel, f"read as an undercut of <{rel.target[1]}>'s last inference step: argmap has no attack on a whole argument")
             pairs.append((src, tid, "attack" if tkind == "claim" else "undercut"))
         elif rel.type == "undercut":
+            if tkind != "inference":
+                note(rel, undercut_read_as_attack(f"<{rel.target[1]}>" if rel.target[0] == "argument" else f"[{rel.target[1]}]"))
             pairs.append((src, tid, "undercut" if tkind == "inference" else "attack"))
         elif rel.type == "contradictory":
             pairs.append((src, tid, "attack"))
@@ -262,7 +278,25 @@ def to_map(model: ArgdownModel, file: str) -> tuple[Any, SourceMap]:
     data["claims"] = claims
     data["inferences"] = [inferences[k] for k in order]
     sourcemap = SourceMap(file, positions)
+    record(data, sourcemap, import_notes)
     return validate_data(data, sourcemap), sourcemap
+
+
+def _premises(arg: Any, step: Any, conc_index: int, start: int, statements: dict, by_number: dict, notes: list, file: str) -> list:
+    """The pcs entries an inference step uses: those its ``{uses: [1, 2]}`` lists (in the
+    inference's data, or else in its conclusion's), else those since the previous inference line."""
+    conclusion = arg.pcs[conc_index]
+    uses = step.data.get("uses")
+    where = (step.line, step.column)
+    if uses is None:
+        uses = statements[conclusion.title].data.get("uses") if conclusion.title in statements else None
+    if uses is None:
+        return arg.pcs[start:conc_index]
+    earlier = {e.number for e in arg.pcs[:conc_index]}
+    if isinstance(uses, list) and uses and all(isinstance(u, int) and not isinstance(u, bool) and u in earlier for u in uses):
+        return [by_number[u] for u in uses]
+    notes.append(Diagnostic(Location(file, *where), f"{{uses: {uses!r}}} of <{arg.title}> ignored: it must list numbers of statements before ({conclusion.number}); the statements since the previous inference line are its premises"))
+    return arg.pcs[start:conc_index]
 
 
 def _target_id(target: tuple, claim_of: dict, inference_of: dict, main_of: dict, model: ArgdownModel, rtype: str = "") -> Optional[tuple[str, str]]:
@@ -290,6 +324,13 @@ def _apply_extra(element: dict, extra: Any) -> None:
         if key in ("id", "premises", "conclusion"):
             continue
         element[key] = value
+
+
+def _data_note(element: dict, data: dict) -> None:
+    """Argdown ``{data}`` argmap has no field for is kept in ``note`` as ``data: {...}``."""
+    other = {k: v for k, v in data.items() if k != "argmap"}
+    if other:
+        element["note"] = "\n".join(([element["note"]] if element.get("note") else []) + ["data: " + _flow(other)])
 
 
 def _flow(data: dict) -> str:

@@ -35,14 +35,15 @@ from typing import Any, Optional
 
 from argmap.readers.argdown.text import (
     PARENT_IS_SOURCE, RELATION_MARKER, RELATION_TYPE, VERBS, claim_data, collapse, make_id, relation_id, special,
+    undercut_read_as_attack,
 )
 
 __all__ = ["read_fast"]
 
 _ELEMENT = re.compile(r"\[([^\[\]\\\n]+)\](?::(.*))?")
 """``[T]`` or ``[T]: text``, the whole value (``fullmatch``)."""
-_NOT_PLAIN_TEXT = re.compile(r"[\\{\[@#*_\n]")
-"""What may begin an escape, data, a link, a mention, a tag or emphasis."""
+_NOT_PLAIN_TEXT = re.compile(r"[\\{\[<@#*_\n]")
+"""What may begin an escape, data, a link, a title, a mention, a tag or emphasis."""
 _HEADING = re.compile(r"(#+) ")
 _RELATION_LINE = re.compile(r"([ \t]*)(" + RELATION_MARKER + r")[ \t]*\[([^\[\]\\\n]+)\](?::(.*))?[ \t]*")
 """A whole relation line with a statement: indentation, marker, title, text."""
@@ -205,9 +206,10 @@ def _read(text: str, max_depth: int) -> tuple[Optional[str], dict, list]:
 
 def _to_map(title: Optional[str], statements: dict, relations: list, file: str) -> tuple[Any, Any]:
     """The same data and positions as :func:`argmap.readers.argdown.to_map` makes of this model."""
-    from argmap.diagnostics import ArgmapError
+    from argmap.diagnostics import ArgmapError, Diagnostic
     from argmap.validation import validate_data
-    from argmap.locations import SourceMap
+    from argmap.locations import Location, SourceMap
+    from argmap.readers.notes import record
 
     used: set = set()
     positions: dict = {}
@@ -232,8 +234,11 @@ def _to_map(title: Optional[str], statements: dict, relations: list, file: str) 
         positions[("claims", len(claims))] = (first[1], first[2])
         claims.append(claim)
     rows: list[tuple] = []  # (line, column, order written, inference)
+    notes: list = []
     for rtype, source, target, line, column in relations:
         a, b = claim_of[source], claim_of[target]
+        if rtype == "undercut":
+            notes.append(Diagnostic(Location(file, line, column), undercut_read_as_attack(f"[{target}]")))
         pairs = ((a, b),) if rtype != "contradictory" else ((a, b), (b, a))
         kind = "support" if rtype == "support" else "attack"  # an undercut of a statement is an attack
         verb = "contradicts" if rtype == "contradictory" else VERBS[kind]
@@ -248,6 +253,7 @@ def _to_map(title: Optional[str], statements: dict, relations: list, file: str) 
     data["claims"] = claims
     data["inferences"] = [row[3] for row in rows]
     sourcemap = SourceMap(file, positions)
+    record(data, sourcemap, notes)
     try:
         return validate_data(data, sourcemap), sourcemap
     except ArgmapError:

@@ -44,8 +44,8 @@ __all__ = [
 _INFERENCE_START = re.compile(r"[ \t]*--")
 _NUMBER = re.compile(r"([ \t]*)\((\d+)\)")
 _HEADING = re.compile(r"(#+) ")
-_ORDERED = re.compile(r"([ \t]+)\d+\.(?=\s)")
-_UNORDERED = re.compile(r"([ \t]+)\*(?=\s)")
+_ORDERED = re.compile(r"([ \t]*)\d+\.(?=\s)")
+_UNORDERED = re.compile(r"([ \t]*)\*(?=\s)")
 _FRONT = re.compile(r"===+")
 LINK = re.compile(r"\[([^\]\n]+?)\]\(([^)\n]+?)\)([ \t]?)")
 REF = re.compile(r"\[([^\n]+?)\]")
@@ -410,15 +410,17 @@ def _classify(line: str, number: int, block_start: bool) -> Line:
         rest = line[m.end() :]
         col = m.end() + len(rest) - len(rest.lstrip()) + 1
         return Line("number", number, indent=len(m.group(1)), value=rest.strip(), column=col, marker_column=m.start() + len(m.group(1)) + 1, extra=int(m.group(2)))
-    if block_start:
-        m = _HEADING.match(line)
+    if block_start:  # white space may come before the #, as in Argdown
+        lead = len(line) - len(line.lstrip(" \t"))
+        m = _HEADING.match(line, lead)
         if m:
-            return Line("heading", number, indent=len(m.group(1)), value=line[m.end() :].strip(), column=m.end() + 1, marker_column=1)
+            return Line("heading", number, indent=len(m.group(1)), value=line[m.end() :].strip(), column=m.end() + 1, marker_column=lead + 1)
     m = _ORDERED.match(line) or _UNORDERED.match(line)
     if m:
         rest = line[m.end() :]
         col = m.end() + len(rest) - len(rest.lstrip()) + 1
-        return Line("item", number, indent=len(m.group(1).expandtabs(1)), value=rest.strip(), column=col, marker_column=len(m.group(1)) + 1)
+        # an item's level is its indentation plus one, as in Argdown: relations under it go deeper
+        return Line("item", number, indent=len(m.group(1).expandtabs(1)) + 1, value=rest.strip(), column=col, marker_column=len(m.group(1)) + 1)
     col = len(line) - len(line.lstrip()) + 1
     return Line("text", number, value=line.strip(), column=col)
 

@@ -106,6 +106,8 @@ class ArgdownModel:
     relations: list
     front_matter: dict
     sections: list
+    notes: list = field(default_factory=list)
+    """Located :class:`~argmap.diagnostics.Diagnostic` s: what was left out, and why."""
 
 
 class _Builder:
@@ -121,6 +123,10 @@ class _Builder:
         self.sections: list[str] = []
         self.pcs_argument: Optional[str] = None
         self.pcs_inference: Optional[int] = None
+        self.notes: list[Diagnostic] = list(doc.notes)
+
+    def note(self, line: int, column: int, message: str) -> None:
+        self.notes.append(Diagnostic(Location(self.file, line, column), message))
 
     # --------------------------------------------------------------- helpers
     def untitled(self) -> str:
@@ -175,7 +181,7 @@ class _Builder:
                 owner = before.title if isinstance(before, syn.Element) and before.is_argument else None
                 self.pcs(block, owner)
         self.transform()
-        return ArgdownModel(self.statements, self.arguments, self.relations, self.doc.front_matter, self.sections)
+        return ArgdownModel(self.statements, self.arguments, self.relations, self.doc.front_matter, self.sections, self.notes)
 
     def element(self, el: syn.Element) -> tuple:
         if el.is_argument:
@@ -206,7 +212,8 @@ class _Builder:
         st = self.ec(el.title)
         st.untitled = st.untitled or untitled
         is_ref = el.kind == "reference"
-        st.members.append(Member(None if is_ref else el.text, is_ref, el.line, el.column, self.section))
+        # a reference's text is its tags, as Argdown has it; it never becomes the claim's text
+        st.members.append(Member((el.text or None) if is_ref else el.text, is_ref, el.line, el.column, self.section))
         _union(st.tags, el.tags)
         if el.data:
             st.data.update(el.data)
@@ -215,13 +222,15 @@ class _Builder:
         return ("statement", el.title)
 
     def relation(self, parent: tuple, rel: syn.Relation) -> None:
+        if rel.op == "><" and rel.child.is_argument:
+            raise self.error(rel.child.line, rel.child.column, "a contradiction (><) is a relation between statements: write a statement here, not an argument")
         child = self.element(rel.child)
         rtype = RELATION_TYPE[rel.op]
         if rel.op in PARENT_IS_SOURCE:
             source, target = parent, child
         else:
             source, target = child, parent
-            if rel.op == "<_" and parent[0] == "statement" and self.pcs_argument and self.pcs_inference:
+            if rel.op in ("<_", "_") and parent[0] == "statement" and self.pcs_argument and self.pcs_inference:
                 target = ("inference", (self.pcs_argument, self.pcs_inference))
         self.relate(rtype, source, target, rel.line, rel.column)
 
@@ -271,6 +280,12 @@ class _Builder:
             if dst[0] == "argument" and rel.type == "undercut" and self.arguments[dst[1]].reconstructed:
                 arg = self.arguments[dst[1]]
                 dst = ("inference", (arg.title, len(arg.inferences)))
+            if src == dst and src != rel.source:
+                # An argument related to its own main conclusion, as Argdown drops it: "[C] <+ <A>"
+                # above a reconstruction of <A> that concludes [C] says what the reconstruction says.
+                if rel.type not in ("support", "entails"):
+                    self.note(rel.line, rel.column, f"not imported: {rel.type} of [{dst[1]}] by <{rel.source[1]}>, whose main conclusion it is (Argdown drops it too)")
+                continue
             key = (rel.type, src, dst)
             if key in seen:
                 continue

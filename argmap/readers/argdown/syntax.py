@@ -39,8 +39,8 @@ from argmap.locations import Location
 from argmap.readers.argdown.lexer import ARG_REF as _ARG_REF
 from argmap.readers.argdown.lexer import LINK as _LINK
 from argmap.readers.argdown.lexer import REF as _REF
-from argmap.readers.argdown.lexer import RELATION_OPS, Ahead, Line, blank_comments, comment_lines, data_end, lex, link_at
-from argmap.readers.argdown.text import collapse, special, unescape
+from argmap.readers.argdown.lexer import RELATION_OPS, Ahead, Line, blank_comments, closed_at, comment_lines, data_end, lex, link_at
+from argmap.readers.argdown.text import SHORTCODE, SPECIAL_CHARS, collapse, special, unescape
 
 __all__ = [
     "Element",
@@ -164,6 +164,8 @@ class Document:
     front_matter: dict
     blocks: list
     front_line: int = 0
+    notes: list = field(default_factory=list)
+    """Located :class:`~argmap.diagnostics.Diagnostic` s of what the parser left out."""
 
 # ----------------------------------------------------------------- parser
 
@@ -276,7 +278,7 @@ class Parser:
                 inf.raw = tok.value
                 inf.offsets = [(0, tok.number, tok.column)]
                 pcs.items.append(inf)
-                self.relation_tree(inf, allowed=("<_",))
+                self.relation_tree(inf, allowed=("<_", "_"))
         return pcs
 
     def list_block(self) -> ListBlock:
@@ -345,15 +347,18 @@ def _position(offsets: list, index: int) -> tuple[int, int]:
 
 
 def _load_data(source: str, file: str, where: tuple[int, int]) -> dict:
+    """The YAML of a ``{...}`` block at ``where``. Written ``{`` + line break, it is block YAML
+    (the lines between the braces), as Argdown reads it; else flow YAML, braces included."""
     import yaml
 
+    block = source[1:].lstrip(" \t").startswith("\n")
     try:
-        data = yaml.safe_load(source)
+        data = yaml.safe_load(source[1:-1] if block else source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = where
         if mark is not None:
-            col = (col + mark.column) if mark.line == 0 else mark.column + 1
+            col = (col + (1 if block else 0) + mark.column) if mark.line == 0 else mark.column + 1
             line = line + mark.line
         raise ArgmapError(
             Diagnostic(Location(file, line, col), f"invalid YAML data in {{...}}: {exc.problem or exc}")
@@ -367,13 +372,16 @@ def _load_data(source: str, file: str, where: tuple[int, int]) -> dict:
     return data
 
 
-_MARKERS = ("**", "__", "*", "_")
 _SIMPLE_REF = re.compile(r"\[([^\]\n\\{}@#*_\[]+)\]$")
 _END_FOLLOW = set(" \t\n\r)}_.,!?;:-*")
+_TITLE_CLOSE = {"[": "]", "<": ">"}
 
 
-def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool = True) -> None:
+def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool = True, notes: Optional[list] = None) -> None:
     """Split ``owner.raw`` into title, text, tags, mentions and data (in place).
+
+    As in Argdown, a title ``[T]`` or ``<T>`` may only begin an element (elsewhere:
+    ``@[T]``), and a reference takes tags and data but no text: both are errors.
 
     >>> e = Element(1, 1, raw="[T]: Some __bold__ and [a link](http://x) \\\\#1 #tag {k: v}")
     >>> e.offsets = [(0, 1, 1)]
@@ -409,18 +417,17 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
         if m:
             i = m.end()
             owner.title = unescape(owner.title).strip()
-    if not _MAY_START.search(s, i):  # plain text: no escape, data, link, mention, tag, emphasis or break
+    reference = getattr(owner, "kind", None) == "reference"
+    if not _MAY_START.search(s, i):  # plain text: no escape, data, link, mention, tag, emphasis, title or break
+        if reference and s[i:].strip():
+            _text_after_reference(owner, file, i + len(s[i:]) - len(s[i:].lstrip()))
         owner.text = special(collapse(s[i:]))
         return
-    pieces: list = []  # str, or (marker, position) for bold/italic candidates
+    pieces: list = []  # str, or (marker run, position) for bold/italic candidates
     ahead = Ahead(s)  # each opener is checked against the next closer: linear on long lines
     brace_ends: dict[int, int] = {}  # brace position -> end of its {data} block (or -1)
     while i < n:
         c = s[i]
-        if c == "\\" and i + 1 < n:
-            pieces.append(s[i + 1])
-            i += 2
-            continue
         if c == "{":
             end = data_end(s, i, brace_ends)
             if end > 0:
@@ -428,19 +435,6 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
                     owner.data = {}
                 owner.data.update(_load_data(s[i:end], file, _position(owner.offsets, i)))
                 i = end
-                continue
-        if c == "[":
-            m = link_at(s, i, ahead)
-            if m:
-                pieces.append(m.group(1) + m.group(3))
-                i = m.end()
-                continue
-        if c == "@":
-            m = _mention_at(s, i, ahead)
-            if m:
-                owner.mentions.append(m.group(1)[1:-1])
-                pieces.append(m.group(0))
-                i = m.end()
                 continue
         if c == "#":
             m = None if s.startswith("#()", i) or (s.startswith("#(", i) and ahead.find(")", i + 2) == n) else _TAG.match(s, i)
@@ -452,20 +446,68 @@ def parse_content(owner: Any, file: str, remove_tags: bool = False, head: bool =
                     pieces.append(m.group(0))
                 i = m.end()
                 continue
-        if c in "*_":
-            marker = "**" if s.startswith("**", i) else "__" if s.startswith("__", i) else c
-            pieces.append((marker, i))
-            i += len(marker)
-            continue
         if c == "\n":
             pieces.append(" ")
             i += 1
             continue
+        if reference and not c.isspace():
+            _text_after_reference(owner, file, i)
+        if c == "\\" and i + 1 < n:
+            pieces.append(s[i + 1])
+            i += 2
+            continue
+        if c == "[":
+            m = link_at(s, i, ahead)
+            if m:
+                pieces.append(m.group(1) + m.group(3))
+                i = m.end()
+                continue
+        if c in "[<" and s[i + 1 : i + 2] not in ("-", "") and closed_at(s, i, _TITLE_CLOSE[c], ahead) > 0:
+            end = closed_at(s, i, _TITLE_CLOSE[c], ahead)
+            title, mention = s[i:end], "@" + s[i:end]
+            line, col = _position(owner.offsets, i)
+            raise ArgmapError(Diagnostic(Location(file, line, col), f"{title} inside a text: a title or reference may only begin a statement or argument (to name it here, mention it: {mention}; or escape the bracket: \\{c})"))
+        if c == "@":
+            m = _mention_at(s, i, ahead)
+            if m:
+                owner.mentions.append(m.group(1)[1:-1])
+                pieces.append(m.group(0))
+                i = m.end()
+                continue
+        if c in "*_":
+            j = i
+            while j < n and j - i < 3 and s[j] == c:
+                j += 1
+            pieces.append((s[i:j], i))
+            i = j
+            continue
+        if c in ".:":
+            m = SHORTCODE.match(s, i)
+            if m:  # one token, as in Argdown: replaced when it is a known shortcode, else kept
+                pieces.append(SPECIAL_CHARS.get(m.group(0), m.group(0)))
+                i = m.end()
+                continue
         plain = _PLAIN.match(s, i + 1)  # up to the next character that may start something
         j = plain.end() if plain else i + 1
+        if reference and s[i:j].strip():
+            _text_after_reference(owner, file, i + len(s[i:j]) - len(s[i:j].lstrip()))
         pieces.append(s[i:j])
         i = j
-    owner.text = special(collapse(_resolve_markers(pieces, s)))
+    text, unclosed = _resolve_markers(pieces, s)
+    owner.text = collapse(text)
+    if notes is not None:
+        for pos in unclosed:
+            marker = pieces[pos][0]
+            line, col = _position(owner.offsets, pieces[pos][1])
+            kind = "bold" if len(marker) == 2 else "italic"
+            notes.append(Diagnostic(Location(file, line, col), f"{marker} opens {kind} text that is never closed: kept as text (the Argdown CLI refuses the file here; escape it as \\{marker[0]})"))
+
+
+def _text_after_reference(owner: Any, file: str, index: int) -> None:
+    line, col = _position(owner.offsets, index)
+    brackets = "<>" if owner.is_argument else "[]"
+    title = brackets[0] + owner.title + brackets[1]
+    raise ArgmapError(Diagnostic(Location(file, line, col), f"text after the reference {title}: a reference takes only #tags and {{data}} (to give it a text, write {title}: text; to begin another element, leave an empty line before it)"))
 
 
 def _mention_at(s: str, i: int, ahead: Ahead) -> Optional[re.Match]:
@@ -477,25 +519,41 @@ def _mention_at(s: str, i: int, ahead: Ahead) -> Optional[re.Match]:
 
 
 def _resolve_markers(pieces: list, source: str) -> str:
-    """Drop matched bold/italic markers; unmatched ones stay as literal text."""
-    stack: list[int] = []
-    keep = [True] * len(pieces)
+    """Drop matched bold/italic markers; unmatched ones stay as literal text.
+
+    A run of up to three ``*`` or ``_`` first closes what is open (``*`` then ``**`` for
+    ``***``), then opens with what is left, as Argdown's lexer does.
+
+    Returns the text and the indexes of the pieces that open a range never closed.
+
+    >>> _resolve_markers([("***", 0), "A", ("***", 4), " and ", ("__", 12), "*b*", ("__", 17)], "***A*** and __*b*__")
+    ('A and *b*', [])
+    """
+    stack: list[tuple[int, int]] = []  # (piece index, size) of open markers
+    used = [0] * len(pieces)  # marker characters of each run that matched
     for k, p in enumerate(pieces):
         if isinstance(p, str):
             continue
-        marker, pos = p
+        run, pos = p
         before = source[pos - 1] if pos > 0 else " "
-        after = source[pos + len(marker)] if pos + len(marker) < len(source) else "\n"
-        if stack and pieces[stack[-1]][0] == marker and not before.isspace() and (after in _END_FOLLOW):
-            keep[stack.pop()] = False
-            keep[k] = False
-        elif not after.isspace():
-            stack.append(k)
-    return "".join(p if isinstance(p, str) else (p[0] if keep[k] else "") for k, p in enumerate(pieces))
+        after = source[pos + len(run)] if pos + len(run) < len(source) else "\n"
+        left = len(run)
+        if not before.isspace() and after in _END_FOLLOW:
+            while left and stack and pieces[stack[-1][0]][0][0] == run[0] and stack[-1][1] <= left:
+                opener, size = stack.pop()
+                used[opener] += size
+                used[k] += size
+                left -= size
+        if left and not after.isspace():
+            for size in ((2, 1) if left == 3 else (left,)):
+                stack.append((k, size))
+    text = "".join(p if isinstance(p, str) else p[0][: len(p[0]) - used[k]] for k, p in enumerate(pieces))
+    return text, list(dict.fromkeys(k for k, _ in stack))
 
 
-_PLAIN = re.compile(r"[^\\{\[@#*_\n]+")
-_MAY_START = re.compile(r"[\\{\[@#*_\n]")
+_PLAIN = re.compile(r"[^\\{\[<@#*_\n.:]+")
+_MAY_START = re.compile(r"[\\{\[<@#*_\n]")
+"""What may begin something other than plain text (a shortcode is found by :func:`special`)."""
 
 
 def parse_inference(inf: Inference, file: str) -> None:
@@ -518,15 +576,15 @@ def parse_inference(inf: Inference, file: str) -> None:
     inf.rules = [special(collapse(r)) for r in text.split(",") if r.strip()]
 
 
-def _walk_contents(blocks: list, file: str, remove_tags: bool) -> None:
+def _walk_contents(blocks: list, file: str, remove_tags: bool, notes: list) -> None:
     stack: list = list(blocks)
     while stack:
         node = stack.pop()
         if isinstance(node, Element):
-            parse_content(node, file, remove_tags)
+            parse_content(node, file, remove_tags, notes=notes)
             stack.extend(r.child for r in node.relations)
         elif isinstance(node, Heading):
-            parse_content(node, file, remove_tags, head=False)
+            parse_content(node, file, remove_tags, head=False, notes=notes)
         elif isinstance(node, Pcs):
             for item in node.items:
                 if isinstance(item, PcsStatement):
@@ -544,6 +602,7 @@ def parse(text: str, file: str = "<argdown>", max_depth: int = 200) -> Document:
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     clean = blank_comments(text)
+    clean, notes = _blank_includes(clean, file)
     try:
         tokens, front = lex(clean, frozenset(comment_lines(text, clean)))
     except ArgmapError as exc:
@@ -565,5 +624,23 @@ def parse(text: str, file: str = "<argdown>", max_depth: int = 200) -> Document:
     parser = Parser(tokens, file, max_depth)
     blocks = parser.document()
     model = front_matter.get("model") if isinstance(front_matter.get("model"), dict) else {}
-    _walk_contents(blocks, file, bool(model.get("removeTagsFromText")))
-    return Document(front_matter, blocks, front_line)
+    _walk_contents(blocks, file, bool(model.get("removeTagsFromText")), notes)
+    return Document(front_matter, blocks, front_line, notes)
+
+
+_INCLUDE = re.compile(r"@include\(([^)\n]*)\)")
+
+
+def _blank_includes(text: str, file: str) -> tuple[str, list]:
+    """``@include(file, ...)`` directives blanked out, each with a note: the Argdown CLI
+    pastes those files in, argmap reads the one file it is given."""
+    if "@include(" not in text:
+        return text, []
+    notes = []
+    line, counted = 1, 0  # lines counted up to offset `counted`: one pass however many there are
+    for m in _INCLUDE.finditer(text):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        notes.append(Diagnostic(Location(file, line, column), f"not imported: {m.group(0)} (argmap reads only the file it is given; import the included files separately)"))
+    return _INCLUDE.sub(lambda m: " " * len(m.group(0)), text), notes

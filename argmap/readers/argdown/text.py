@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-__all__ = ["RELATION", "RELATION_OPS", "RELATION_MARKER", "RELATION_TYPE", "PARENT_IS_SOURCE", "SPECIAL_CHARS", "collapse", "special", "unescape", "make_id", "VERBS", "relation_id", "claim_data"]
+__all__ = ["RELATION", "RELATION_OPS", "RELATION_MARKER", "RELATION_TYPE", "PARENT_IS_SOURCE", "SPECIAL_CHARS", "SHORTCODE", "collapse", "special", "unescape", "make_id", "undercut_read_as_attack", "VERBS", "relation_id", "claim_data"]
 
-RELATION_OPS = ("+>", "->", "<+", "<-", "><", "_>", "<_", "+", "-")
+RELATION_OPS = ("+>", "->", "<+", "<-", "><", "_>", "<_", "+", "-", "_")
 """Relation markers, longest first. ``+> -> >< _>``: the parent is the source;
-``+ <+ - <- <_``: the child is the source."""
+``+ <+ - <- <_ _``: the child is the source. A bare ``_`` is a marker only when
+white space follows it (``_italic_`` text is not an undercut)."""
 
-RELATION_MARKER = "|".join(re.escape(op) for op in RELATION_OPS)
+RELATION_MARKER = "|".join(re.escape(op) + (r"(?=\s)" if op == "_" else "") for op in RELATION_OPS)
 """The relation markers as a regular expression (a longer marker is tried before its prefix)."""
 
 RELATION = re.compile(r"([ \t]*)(" + RELATION_MARKER + ")")
@@ -35,7 +36,7 @@ RELATION = re.compile(r"([ \t]*)(" + RELATION_MARKER + ")")
 RELATION_TYPE = {
     "+>": "support", "+": "support", "<+": "support",
     "->": "attack", "-": "attack", "<-": "attack",
-    "><": "contradictory", "_>": "undercut", "<_": "undercut",
+    "><": "contradictory", "_>": "undercut", "<_": "undercut", "_": "undercut",
 }
 """What each relation marker means in Argdown's model."""
 
@@ -43,15 +44,23 @@ PARENT_IS_SOURCE = frozenset({"+>", "->", "><", "_>"})
 """Markers whose relation runs from the line above to the marked line (``+>``); the others
 run from the marked line to the one above (``<+``, ``+``)."""
 
-SPECIAL_CHARS = {
-    ".A.": "∀", ":A:": "∀", ".E.": "∃", ":E:": "∃",
-    ".<->.": "↔", ":<->:": "↔", ".->.": "→", ":->:": "→",
-    ".~.": "¬", ":~:": "¬", ".^.": "∧", ":^:": "∧", ".v.": "∨", ":v:": "∨",
-    ".<>.": "◇", ":<>:": "◇", ".[].": "◻", ":[]:": "◻", ":heart:": "❤", ".heart.": "❤",
+_SHORTCODES = {
+    "A": "∀", "E": "∃", "O": "𝗢", "P": "𝗣", "->": "→", "<->": "↔", "~": "¬", "^": "∧", "v": "∨",
+    "v_": "⊻", "<>": "◇", "[]": "◻", "happy": "😀", "smiley": "☺", "laugh": "😆", "lol": "😆",
+    "rofl": "🤣", "joy": "😂", "heart": "❤", "?": "❓", "question": "❓", "love": "😍", "wink": "😉",
+    "shush": "🤫", "meh": "😐", "eye-roll": "🙄", "sad": "😢", "disappointed": "😞", "scream": "😱",
+    "+1": "👍", "up": "👍", "-1": "👎", "down": "👎", "think": "🤔", "star": "⭐", "y": "✔",
+    "agree": "✔", "n": "❌", "disagree": "❌",
 }
-"""Argdown's shorthands for logical symbols (and the heart its primer uses)."""
+SPECIAL_CHARS = {f"{mark}{name}{mark}": char for name, char in _SHORTCODES.items() for mark in ".:"}
+SPECIAL_CHARS[":smile:"], SPECIAL_CHARS[".smile."] = "☺️", "☺"  # as Argdown 1.7.5 has them
+"""Argdown's shortcodes, ``.name.`` or ``:name:``: logical symbols and emoji (Argdown 1.7.5's list)."""
 
-_SPECIAL = re.compile("|".join(re.escape(k) for k in sorted(SPECIAL_CHARS, key=len, reverse=True)))
+SHORTCODE = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")
+"""A shortcode candidate as Argdown's lexer takes it: the shortest ``.x.`` or ``:x:`` without
+white space. One that is not in :data:`SPECIAL_CHARS` stays as written, and no shortcode
+starts inside it (``a.b.A.`` has none)."""
+
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -61,10 +70,14 @@ def collapse(text: str) -> str:
 
 
 def special(text: str) -> str:
-    """Argdown's symbol shorthands replaced by their characters."""
-    if text.count(".") + text.count(":") < 2:  # every shorthand has two of them: .A. :heart:
+    """Argdown's shortcodes replaced by their characters.
+
+    >>> special(":happy: .~.p a.b.A. :nope:")
+    '😀 ¬p a.b.A. :nope:'
+    """
+    if text.count(".") + text.count(":") < 2:  # every shortcode has two of them: .A. :heart:
         return text
-    return _SPECIAL.sub(lambda m: SPECIAL_CHARS[m.group(0)], text)
+    return SHORTCODE.sub(lambda m: SPECIAL_CHARS.get(m.group(0), m.group(0)), text)
 
 
 def unescape(text: str) -> str:
@@ -94,6 +107,12 @@ def make_id(title: str, used: set) -> str:
         n += 1
     used.add(candidate)
     return candidate
+
+
+def undercut_read_as_attack(target: str) -> str:
+    """The note on an undercut of ``target`` (``[T]`` or ``<T>``), which has no inference to aim at."""
+    what = f"the statement {target}" if target.startswith("[") else f"{target}, an argument without premise-conclusion structure,"
+    return f"read as an attack: an undercut needs an inference to aim at, and {what} has none"
 
 
 VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
