@@ -47,7 +47,7 @@ CASES = {
     "argument-title-inside-text": "[A]: text <B> more\n",
     "child-reference-text": "[A]: x\n  + [B] text\n",
     "reference-with-tags-and-data": "[A] #tag {k: v}\n",
-    "unclosed-brackets": "a [B\n\na <B\n\na > b < c\n",
+    "unclosed-brackets": "[a]: a [B\n\n[b]: a <B\n\n[c]: a > b < c\n",
     "contradiction-with-argument": "[C]: Claim.\n  >< <A>\n",
     # headings may be indented
     "indented-heading": "[s]: A.\n\n # A heading\n\n[t]: B.\n",
