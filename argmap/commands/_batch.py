@@ -50,6 +50,8 @@ class FileResult:
     exit_code: int = 0
     summary: Optional[str] = None
     warnings: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    """What the reader of an Argdown or AIF file left out or read its own way (``FILE:LINE:COL: ...``)."""
 
 
 def as_findings(exc: ArgmapError, code: str = "ARG001") -> list[Finding]:
@@ -107,6 +109,7 @@ def check_file(path: str, kind: str, options: Options) -> FileResult:
     from argmap.provenance.anchoring import source_changed
 
     result.warnings = source_changed(loaded)
+    result.notes = [str(d) for d in loaded.sourcemap.notes]
     if loaded.source_error is not None:  # an error for validate; for the audit, the quote rules go without
         missing = as_findings(ArgmapError(loaded.source_error))
         if config is None:

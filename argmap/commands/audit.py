@@ -67,6 +67,7 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     from argmap.commands._batch import Options, check_files, exit_code, unmatched
     from argmap.commands._common import echo_findings_as_errors, emit_format, expand_paths
     from argmap.reports import is_pseudo
+    from argmap.util.terminal import one_line
 
     inputs = expand_paths(files)
     options = Options(
@@ -81,6 +82,8 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     results += check_files([(str(p), kind) for p, kind in inputs.files], options, cpu_jobs(jobs))
     findings = sort_findings([f for r in results for f in r.findings], sort)
     echo_findings_as_errors([f for f in findings if is_pseudo(f)])  # on stderr too, whatever the format
+    for note in (n for r in results for n in r.notes):  # what an Argdown or AIF import left out
+        click.echo(f"argmap: warning: {one_line(note)}", err=True)
     emit_format("audit", fmt, lambda report: report(findings, [r.path for r in results]), output)
     code = exit_code(results)
     if code:

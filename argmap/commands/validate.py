@@ -32,7 +32,7 @@ def validate(files: tuple[Path, ...], allow_outside: bool, quiet: bool, jobs: in
     echo_findings_as_errors([f for r in results for f in r.findings])
     for result in check_files(pairs, Options(audit=False, allow_outside=allow_outside), cpu_jobs(jobs)):
         results.append(result)
-        for warning in result.warnings:
+        for warning in result.warnings + result.notes:
             click.echo(f"argmap: warning: {one_line(warning)}", err=True)
         if result.findings:
             echo_findings_as_errors(result.findings)

@@ -261,3 +261,17 @@ def test_case_agrees_with_the_argdown_cli(name, cli_results):
         assert str(err.value).startswith(f"x.argdown:{reference}:"), (str(err.value), reference)
     else:
         assert _ours(build(CASES[name])) == _reference(reference)
+
+
+@pytest.mark.parametrize("command", [("validate",), ("audit",), ("audit", "--jobs", "2"), ("render", "-o")])
+def test_every_command_prints_the_import_notes(command, run_cli, tmp_path):
+    path = tmp_path / "x.argdown"
+    path.write_text("@include(other.argdown)\n\n[a]: A.\n  <_ [b]: B.\n", encoding="utf-8")
+    args = [*command, tmp_path / "x.svg"] if command[-1] == "-o" else list(command)
+    result = run_cli(*args[:1], path, *args[1:])
+    assert result.exit_code in (0, 1), result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("argmap: warning: ")]
+    assert warnings == [
+        f"argmap: warning: {path}:1:1: not imported: @include(other.argdown) (argmap reads only the file it is given; import the included files separately)",
+        f"argmap: warning: {path}:4:3: read as an attack: an undercut needs an inference to aim at, and the statement [a] has none",
+    ]
