@@ -54,7 +54,11 @@ __all__ = ["to_argdown", "write", "escape", "data_json"]
 
 _ESCAPE = re.compile(r"([\\\[\]<>#*_@{}/])")
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029{}=]")
+_YAML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029{}=<>@]")
+"""Characters a JSON string in Argdown data writes as ``\\u`` escapes: what YAML cannot hold
+as such, braces (the data block's end), ``=`` (``===`` ends front matter), ``<`` and ``>``
+(``<A> {"k": "x>:"}`` would read as the argument definition ``<A> {"k": "x>:``), and ``@``
+(the Argdown CLI pastes in the file an ``@include(...)`` names, wherever it stands)."""
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _TAG_OK = re.compile(r"^[A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+$")
 
@@ -65,7 +69,11 @@ def escape(text: str) -> str:
     >>> escape("a [b] <c> #d *e* _f_ @g {h} //i")
     'a \\\\[b\\\\] \\\\<c\\\\> \\\\#d \\\\*e\\\\* \\\\_f\\\\_ \\\\@g \\\\{h\\\\} \\\\/\\\\/i'
     """
-    return _ESCAPE.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
+    escaped = _ESCAPE.sub(r"\\\1", _LINE_BREAKS.sub(" ", text))
+    if "==" in escaped:  # "===" anywhere would open front matter for the Argdown CLI
+        escaped = re.sub("={2,}", lambda m: "\\=" * len(m.group(0)), escaped)
+    # the Argdown CLI pastes in the file "@include(...)" names, escaped or not: break the pattern
+    return escaped.replace("\\@include(", "\\@include\\(") if "@include(" in text else escaped
 
 
 def data_json(value: Any) -> str:
@@ -79,6 +87,8 @@ def _u_escape(m: re.Match) -> str:
 
 
 def _tag(tag: str) -> Optional[str]:
+    if "@include(" in tag:
+        return None  # kept in the data instead
     if _TAG_OK.match(tag):
         return f"#{tag}"
     if tag and ")" not in tag and not _LINE_BREAKS.search(tag) and tag.strip() == tag:
@@ -102,6 +112,8 @@ def _claim_line(c: Claim, under_heading: bool = False) -> str:
         if key not in ("id", "text", "tags", "section"):
             extra[key] = value
     visible = escape(c.text)
+    if not visible.strip():
+        visible = "\\ "  # a definition needs text: an escaped space (the text travels in the data)
     tags = [_tag(t) for t in c.tags]
     written_tags = " ".join(t for t in tags if t)
     raw = f"[{c.id}]: {visible}" + (f" {written_tags}" if written_tags else "")
@@ -130,11 +142,18 @@ def _inference_extra(inf: Inference) -> dict:
     return {k: v for k, v in dumped.items() if k not in ("id", "premises", "conclusion", "kind")}
 
 
+_RULE = re.compile(r"[^\W_][\w '’()&+.-]*", re.UNICODE)
+"""A scheme written as inference rules: words, nothing Argdown reads as syntax (the scheme
+travels in the argument's data anyway; the rules line is what the Argdown tools show)."""
+
+
 def _rules_line(scheme: Optional[str]) -> str:
-    if not scheme or "--" in scheme or _LINE_BREAKS.search(scheme) or re.search(r"[{}\\]", scheme):
+    from argmap.readers.argdown_text import special
+
+    if not scheme or "--" in scheme or "_" in scheme or special(scheme) != scheme:
         return "----"
     rules = [r.strip() for r in scheme.split(",")]
-    if ", ".join(rules) != scheme or not all(rules):
+    if ", ".join(rules) != scheme or not all(_RULE.fullmatch(r) and not r.endswith("-") for r in rules):
         return "----"
     return f"-- {scheme} --"
 
@@ -158,7 +177,7 @@ def _relation_block(inf: Inference, m: ArgumentMap) -> list[str]:
     for p in dict.fromkeys(inf.premises):
         lines.append(f"  <+ [{p}]")
     if inf.kind is InferenceKind.undercut:
-        lines.append(f"  _> <{inf.conclusion}>")
+        lines.append(f"  _> <{_title(inf.conclusion)}>")  # written as its definition is: the CLI keeps the backslash
     elif inf.kind is InferenceKind.attack:
         lines.append(f"  -> [{inf.conclusion}]")
     else:
@@ -192,13 +211,16 @@ def _heading(section: str) -> tuple[str, bool]:
 
 
 def to_argdown(m: ArgumentMap) -> str:
-    """The map as Argdown text."""
+    """The map as Argdown text. A map without claims gets a heading: the Argdown tools
+    refuse a file with front matter and nothing else."""
     out = _front_matter(m) + [""]
+    if not m.claims:
+        out += ["# (no claims)", ""]
     current: Optional[str] = None
     for c in m.claims:
         if c.section is not None and c.section != current:
             line, _ = _heading(c.section)
-            out += [line if c.section.strip() else "# (section)", ""]
+            out += [line if line[2:].strip() else "# (section)", ""]
             current = c.section
         out += [_claim_line(c, under_heading=current is not None), ""]
     for inf in m.inferences:

@@ -98,8 +98,21 @@ def test_corpus_maps_survive(corpus):
 # ---------------------------------------------------------------- generated
 
 ids = st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_.:\-]{0,12}", fullmatch=True)
-texts = st.text(min_size=1, max_size=40)
-plain = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=15)
+TRICKY = [
+    "https://x.org/a?b=c#d", "http://y//z", "// not a comment", "/* no */", "<!-- no -->", "[a]", "[a]:", "<b>",
+    "<b>:", "@[a]", "#tag", "#(a tag)", "# heading", "**bold**", "*i*", "_u_", "__", "***", ":happy:", ".~.", "a.b.A.",
+    "{k: v}", "}", "{", "===", "---", "--", "- <X>: y", "(1)", "1.", "* item", "+ x", "<+ y", "_ z", "><", '"', "'",
+    "\\", "\\[", "\n", "\n\n", "\r\n", "\t", " ", "é", "\u2028", "@include(x)", "x>:", "]: ", "),",
+]
+"""Fragments that mean something in Argdown, YAML, JSON or Markdown."""
+texts = st.one_of(
+    st.text(min_size=1, max_size=40),
+    st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=6)), min_size=1, max_size=6).map("".join).filter(bool),
+)
+plain = st.one_of(
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=15),
+    st.lists(st.sampled_from(TRICKY), min_size=1, max_size=3).map("".join),
+)
 QUALIFIERS = ["might", "could", "likely", "should", "must", None]
 KINDS = ["fact", "interpretation", "causal", "prediction", "evaluation"]
 
@@ -145,10 +158,11 @@ def maps(draw) -> ArgumentMap:
     data = {
         "argmap": 1,
         "title": draw(st.one_of(st.none(), texts)),
-        "source": {"author": draw(st.one_of(st.none(), plain)), "url": draw(st.one_of(st.none(), st.just("https://example.org/a?b=c")))},
+        "source": {"author": draw(st.one_of(st.none(), plain)), "url": draw(st.one_of(st.none(), st.just("https://example.org/a?b=c"), texts))},
         "thesis": draw(st.one_of(st.none(), st.sampled_from(claim_ids))),
+        "note": draw(st.one_of(st.none(), texts)),
         "claims": claims,
-        "evidence": [{"id": e, "citation": draw(texts), "quote": draw(st.one_of(st.none(), texts))} for e in evidence_ids],
+        "evidence": [{"id": e, "citation": draw(texts), "quote": draw(st.one_of(st.none(), texts)), "url": draw(st.one_of(st.none(), texts))} for e in evidence_ids],
         "inferences": inferences,
     }
     return ArgumentMap.model_validate(data)
@@ -169,3 +183,69 @@ def test_generated_maps_survive_aif(m):
     data = to_aif(m)
     check_aif_shape(data)
     assert via_aif(m).model_dump() == m.model_dump()
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(maps(), min_size=8, max_size=8))
+def test_argdown_cli_reads_generated_exports_with_one_statement_per_claim(argdown_cli, tmp_path_factory, batch):
+    """The reference Argdown CLI accepts argmap's export of each map, with one statement per
+    claim (titled by its id) and one argument per inference: 48 maps, six runs of the CLI."""
+    import re
+    import subprocess
+
+    folder, out = tmp_path_factory.mktemp("maps"), tmp_path_factory.mktemp("json")
+    for k, m in enumerate(batch):
+        (folder / f"m{k}.argdown").write_text(to_argdown(m), encoding="utf-8")
+    run = subprocess.run([argdown_cli, "json", str(folder / "*.argdown"), str(out)], capture_output=True, text=True, timeout=600)
+    log = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout + run.stderr)
+    for k, m in enumerate(batch):
+        result = out / f"m{k}.json"
+        assert result.is_file(), (to_argdown(m), log)
+        data = json.loads(result.read_text(encoding="utf-8"))
+        assert sorted(data["statements"]) == sorted(c.id for c in m.claims), to_argdown(m)
+        assert sorted(t.lstrip("\\") for t in data["arguments"]) == sorted(i.id for i in m.inferences), to_argdown(m)
+
+
+EXPORT_CASES = {
+    "url-in-title": {"title": "See https://x.org/a//b", "claims": [{"id": "a", "text": "A."}]},
+    "url-tag": {"claims": [{"id": "a", "text": "A.", "tags": ["https://x.org/t", "#(x)"]}]},
+    "scheme-with-syntax": {"claims": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}],
+                           "inferences": [{"id": "i", "premises": ["b"], "conclusion": "a", "scheme": "- <X>: y"}]},
+    "empty-map": {},
+    "title-only": {"title": "T"},
+    "front-matter-marks": {"claims": [{"id": "a", "text": "x === y", "section": "== s =="}]},
+    "include-in-texts": {"title": "@include(t)", "claims": [{"id": "a", "text": "@include(x)", "tags": ["@include(y)"], "note": "@include(z)"}]},
+    "blank-text": {"claims": [{"id": "a", "text": "\x01 \t"}]},
+    "undercut-of-underscore-id": {"claims": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}],
+                                  "inferences": [{"id": "_s", "premises": ["b"], "conclusion": "a"},
+                                                 {"id": "u", "premises": ["a"], "conclusion": "_s", "kind": "undercut"}]},
+    "comment-marks-everywhere": {"title": "// t /* u */", "note": "<!-- n -->",
+                                 "claims": [{"id": "a", "text": "http://x // y", "section": "http://s//t", "note": "// z"}]},
+}
+"""Maps whose export the Argdown readers (argmap's and the CLI's) used to misread."""
+
+
+@pytest.mark.parametrize("name", list(EXPORT_CASES))
+def test_export_cases_read_back(name):
+    m = ArgumentMap.model_validate({"argmap": 1, **EXPORT_CASES[name]})
+    text = to_argdown(m)
+    back, sourcemap, _ = load_text(text, "x.argdown")
+    assert back.model_dump() == m.model_dump(), text
+    assert not sourcemap.notes
+
+
+def test_export_cases_are_read_by_the_argdown_cli(argdown_cli, tmp_path):
+    import re
+    import subprocess
+
+    maps_ = {name: ArgumentMap.model_validate({"argmap": 1, **data}) for name, data in EXPORT_CASES.items()}
+    for name, m in maps_.items():
+        (tmp_path / f"{name}.argdown").write_text(to_argdown(m), encoding="utf-8")
+    run = subprocess.run([argdown_cli, "json", str(tmp_path / "*.argdown"), str(tmp_path / "out")], capture_output=True, text=True, timeout=600)
+    log = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout + run.stderr)
+    for name, m in maps_.items():
+        result = tmp_path / "out" / f"{name}.json"
+        assert result.is_file(), (name, log)
+        data = json.loads(result.read_text(encoding="utf-8"))
+        assert sorted(data["statements"]) == sorted(c.id for c in m.claims)
+        assert sorted(t.lstrip("\\") for t in data["arguments"]) == sorted(i.id for i in m.inferences)

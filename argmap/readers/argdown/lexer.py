@@ -29,6 +29,7 @@ __all__ = [
     "RELATION_OPS",
     "Ahead",
     "blank_comments",
+    "front_matter_end",
     "comment_lines",
     "lex",
     "match_data",
@@ -191,14 +192,44 @@ def data_end(text: str, start: int, known: dict[int, int]) -> int:
     return known.get(start, -1)
 
 
-_INTERESTING = re.compile(r"[\\<\[/{]")
+_INTERESTING = re.compile(r"[\\<\[/{#]")
+
+
+def front_matter_end(text: str) -> int:
+    """Offset just past the front matter (``===`` ... ``===`` before anything else), else 0.
+
+    >>> front_matter_end("\\n===\\nurl: http://x//y\\n===\\n[a]")
+    25
+    """
+    if "===" not in text[:4096] and not text.lstrip().startswith("==="):
+        return 0
+    offset, opened = 0, False
+    for line in text.split("\n"):
+        end = offset + len(line)
+        stripped = line.strip()
+        if not opened:
+            if not stripped:
+                offset = end + 1
+                continue
+            if not stripped.startswith("==="):
+                return 0
+            if stripped.strip("=").strip() and stripped.endswith("==="):
+                return end  # === on one line ===
+            opened = True
+        elif stripped.startswith("==="):
+            return end
+        offset = end + 1
+    return 0
 
 
 def blank_comments(text: str) -> str:
     """Replace comments with spaces, keeping newlines and every offset.
 
-    >>> blank_comments("a <!-- b\\nc --> d // e\\nf /* g */ [x](http://y)")
-    'a       \\n      d     \\nf         [x](http://y)'
+    Not inside the front matter (YAML, as in Argdown), links, titles, ``#(tags)``,
+    escapes and ``{data}``.
+
+    >>> blank_comments("a <!-- b\\nc --> d // e\\nf /* g */ [x](http://y) #(http://z)")
+    'a       \\n      d     \\nf         [x](http://y) #(http://z)'
     """
     if "<!--" not in text and "/*" not in text and "//" not in text:
         return text  # nothing to blank
@@ -206,7 +237,7 @@ def blank_comments(text: str) -> str:
     n = len(text)
     ahead = Ahead(text)
     brace_ends: dict[int, int] = {}  # brace position -> end of its {data} block (or -1)
-    i = 0
+    i = front_matter_end(text)
     while i < n:
         found = _INTERESTING.search(text, i)
         if found is None:
@@ -248,6 +279,11 @@ def blank_comments(text: str) -> str:
             end = data_end(text, i, brace_ends)
             if end > 0:
                 i = end
+                continue
+        elif c == "#" and text.startswith("#(", i):
+            end = ahead.find(")", i + 2)
+            if end < ahead.find("\n", i):
+                i = end + 1
                 continue
         i += 1
     return "".join(out)

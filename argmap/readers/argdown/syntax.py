@@ -601,8 +601,8 @@ def parse(text: str, file: str = "<argdown>", max_depth: int = 200) -> Document:
     import yaml
 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, notes = _blank_includes(text, file)
     clean = blank_comments(text)
-    clean, notes = _blank_includes(clean, file)
     try:
         tokens, front = lex(clean, frozenset(comment_lines(text, clean)))
     except ArgmapError as exc:
@@ -628,7 +628,8 @@ def parse(text: str, file: str = "<argdown>", max_depth: int = 200) -> Document:
     return Document(front_matter, blocks, front_line, notes)
 
 
-_INCLUDE = re.compile(r"@include\(([^)\n]*)\)")
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
+"""The Argdown CLI's include directive, found as the CLI finds it: anywhere in the raw text."""
 
 
 def _blank_includes(text: str, file: str) -> tuple[str, list]:
@@ -642,5 +643,6 @@ def _blank_includes(text: str, file: str) -> tuple[str, list]:
         line += text.count("\n", counted, m.start())
         counted = m.start()
         column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        notes.append(Diagnostic(Location(file, line, column), f"not imported: {m.group(0)} (argmap reads only the file it is given; import the included files separately)"))
-    return _INCLUDE.sub(lambda m: " " * len(m.group(0)), text), notes
+        shown = " ".join(m.group(0).split())
+        notes.append(Diagnostic(Location(file, line, column), f"not imported: {shown} (argmap reads only the file it is given; import the included files separately)"))
+    return _INCLUDE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text), notes
