@@ -78,7 +78,7 @@ def echo_findings_as_errors(findings) -> None:
 def echo_notes(sourcemap) -> None:
     """Print what a reader of Argdown or AIF left out or read its own way, one line each:
     ``argmap: warning: FILE:LINE:COL: message`` (the map's ``note`` keeps them too)."""
-    from argmap.terminal import one_line
+    from argmap.util.terminal import one_line
 
     for d in sourcemap.notes:
         click.echo(f"argmap: warning: {one_line(str(d))}", err=True)

@@ -148,7 +148,7 @@ travels in the argument's data anyway; the rules line is what the Argdown tools 
 
 
 def _rules_line(scheme: Optional[str]) -> str:
-    from argmap.readers.argdown_text import special
+    from argmap.readers.argdown.text import special
 
     if not scheme or "--" in scheme or "_" in scheme or special(scheme) != scheme:
         return "----"
