@@ -55,6 +55,7 @@ from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location, SourceMap
+from argmap.readers.notes import record
 
 __all__ = ["read", "read_text", "load_json", "scheme_name", "EMPTY_TEXT"]
 
@@ -90,18 +91,20 @@ def load_json(text: str, file: str) -> Any:
 
 
 class _Positions:
-    """Line and column of each ``"nodeID": X`` in the text (the first one per id)."""
+    """Line and column of each ``"nodeID": X`` and ``"edgeID": X`` in the text (the first one per id)."""
 
-    _NODE_ID = re.compile(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+    _ID = re.compile(r'"(nodeID|edgeID)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
 
     def __init__(self, text: str):
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.where: dict[str, tuple[int, int]] = {}
-        for m in self._NODE_ID.finditer(text):
-            raw = m.group(1)
+        self.edges: dict[str, tuple[int, int]] = {}
+        for m in self._ID.finditer(text):
+            raw = m.group(2)
             key = raw[1:-1] if raw.startswith('"') else raw
-            if key not in self.where:
-                self.where[key] = self.at(m.start())
+            table = self.where if m.group(1) == "nodeID" else self.edges
+            if key not in table:
+                table[key] = self.at(m.start())
 
     def at(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -139,7 +142,7 @@ def read_text(text: str, file: str = "<aif>"):
     from argmap.validation import validate_data
 
     raw = load_json(text, file)
-    if isinstance(raw, dict) and isinstance(raw.get("AIF"), dict):
+    if isinstance(raw, dict) and isinstance(raw.get("AIF"), dict) and (isinstance(raw["AIF"].get("nodes"), list) or not isinstance(raw.get("nodes"), list)):
         aif = raw["AIF"]
         extension = raw.get("argmap") if isinstance(raw.get("argmap"), dict) else aif.get("argmap")
     else:
@@ -156,6 +159,11 @@ def read_text(text: str, file: str = "<aif>"):
 
     nodes: dict[str, dict] = {}
     order: list[str] = []
+    dropped: list[Diagnostic] = []  # what is not imported, and where: the map's note and stderr
+
+    def drop(where: tuple[int, int], message: str) -> None:
+        dropped.append(Diagnostic(Location(file, *where), f"not imported: {message}"))
+
     for k, node in enumerate(aif["nodes"]):
         if not isinstance(node, dict):
             raise ArgmapError(Diagnostic(Location(file, 1, 1), f"AIF node {k + 1} is not an object"))
@@ -163,21 +171,33 @@ def read_text(text: str, file: str = "<aif>"):
         if nid is None:
             raise ArgmapError(Diagnostic(Location(file, 1, 1), f"AIF node {k + 1} has no nodeID"))
         if nid in nodes:
-            continue  # a repeated nodeID keeps its first node
+            drop(pos.where.get(nid, (1, 1)), f"AIF node {k + 1}: its nodeID {nid} is taken by an earlier node, which is kept")
+            continue
         nodes[nid] = node
         order.append(nid)
-    into: dict[str, list[str]] = defaultdict(list)
-    out_of: dict[str, list[str]] = defaultdict(list)
-    for edge in edges_raw:
-        if not isinstance(edge, dict):
-            continue
-        a, b = _key(edge.get("fromID")), _key(edge.get("toID"))
-        if a in nodes and b in nodes and b not in out_of[a]:
-            out_of[a].append(b)
-            into[b].append(a)
 
     def typ(nid: str) -> str:
         return str(nodes[nid].get("type") or "").strip().upper()
+
+    into: dict[str, list[str]] = defaultdict(list)
+    out_of: dict[str, list[str]] = defaultdict(list)
+    for k, edge in enumerate(edges_raw):
+        if not isinstance(edge, dict):
+            drop((1, 1), f"AIF edge {k + 1} is not an object")
+            continue
+        a, b = _key(edge.get("fromID")), _key(edge.get("toID"))
+        eid = _key(edge.get("edgeID"))
+        where = pos.edges.get(eid) if eid is not None else None
+        where = where or pos.where.get(a or "", (1, 1))
+        label = f"AIF edge {eid if eid is not None else k + 1}"
+        if a not in nodes or b not in nodes:
+            missing = a if a not in nodes else b
+            drop(where, f"{label} from {a} to {b}: there is no node {missing}")
+        elif typ(a) == "I" and typ(b) == "I":
+            drop(where, f"{label} from I-node {a} to I-node {b}: two claims are linked only through an RA, CA or MA node, which says how")
+        elif b not in out_of[a]:
+            out_of[a].append(b)
+            into[b].append(a)
 
     def text_of(nid: str) -> str:
         value = nodes[nid].get("text")
@@ -201,10 +221,12 @@ def read_text(text: str, file: str = "<aif>"):
         if not sources:
             for t in targets:
                 notes[t].append(f"{label} points here but names no {'premise' if typ(nid) == 'RA' else 'attacker'}; not imported as an inference")
+            drop(pos.where.get(nid, (1, 1)), f"{label}: it names no {'premise' if typ(nid) == 'RA' else 'attacker'} (no I-node has an edge into it)")
             continue
         if not targets:
             for s in sources:
                 notes[s].append(f"{label} uses this claim but has no conclusion; not imported as an inference")
+            drop(pos.where.get(nid, (1, 1)), f"{label}: it has no conclusion (no edge from it to an I, RA or CA node)")
             continue
         target = next((t for t in targets if typ(t) == "I"), targets[0])
         inference_nodes[nid] = (sources, target, typ(nid))
@@ -217,6 +239,7 @@ def read_text(text: str, file: str = "<aif>"):
                 del inference_nodes[nid]
                 for s in sources:
                     notes[s].append(f"AIF {kind} {ids[nid]} attacks a step that was not imported; not imported")
+                drop(pos.where.get(nid, (1, 1)), f"AIF {kind} {ids[nid]}: the step it attacks was not imported")
                 changed = True
 
     participants = {}
@@ -265,6 +288,7 @@ def read_text(text: str, file: str = "<aif>"):
             for x in out_of[nid] + into[nid]:
                 if typ(x) == "I":
                     notes[x].append(f"AIF {kind or '?'} node {nid} ({_short(text_of(nid))}) not imported")
+            drop(pos.where.get(nid, (1, 1)), f"AIF {kind or 'untyped'} node {nid} ({_short(text_of(nid))}): argmap has no element for this node type")
 
     kinds = {}
     classifier = raw.get("propositionClassifier") if isinstance(raw, dict) else None
@@ -321,6 +345,7 @@ def read_text(text: str, file: str = "<aif>"):
     data["claims"] = claims
     data["inferences"] = inferences
     sourcemap = SourceMap(file, positions)
+    record(data, sourcemap, dropped)
     return validate_data(data, sourcemap), sourcemap
 
 

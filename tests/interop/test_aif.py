@@ -149,3 +149,41 @@ def test_audit_and_render_take_aif(corpus, run_cli, tmp_path):
     render = run_cli("render", path, "-o", out)
     assert render.exit_code == 0, render.output
     assert "<svg" in out.read_text(encoding="utf-8")
+
+
+def test_aif_wrapper_with_metadata_and_top_level_nodes(tmp_path, run_cli):
+    """``{"AIF": {"version": ...}, "nodes": [...]}``: the nodes beside the wrapper are read."""
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({
+        "AIF": {"version": "1.0"},
+        "nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B", "type": "I"}, {"nodeID": "3", "text": "RA", "type": "RA"}],
+        "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}],
+    }), encoding="utf-8")
+    result = run_cli("import", path)
+    assert result.exit_code == 0, result.output
+    m = load(path).map
+    assert [(i.premises, i.conclusion) for i in m.inferences] == [(["n2"], "n1")]
+
+
+def test_aif_parts_not_imported_are_located_notes(tmp_path, run_cli):
+    nodes = [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B", "type": "I"},
+             {"nodeID": "3", "text": "RA", "type": "RA"}, {"nodeID": "1", "text": "again", "type": "I"},
+             {"nodeID": "4", "text": "?", "type": "PA"}]
+    edges = [{"edgeID": "e1", "fromID": "2", "toID": "1"}, {"edgeID": "e2", "fromID": "3", "toID": "1"},
+             {"edgeID": "e3", "fromID": "2", "toID": "9"}, "junk", {"edgeID": "e5", "fromID": "4", "toID": "1"}]
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"nodes": nodes, "edges": edges}, indent=1), encoding="utf-8")
+    result = run_cli("import", path)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(f"argmap: warning: {path}:")]
+    text = "\n".join(warnings)
+    for words in ["AIF edge e1 from I-node 2 to I-node 1", "RA n3 (RA): it names no premise", "its nodeID 1 is taken",
+                  "AIF edge e3 from 2 to 9: there is no node 9", "AIF edge 4 is not an object", "AIF PA node 4"]:
+        assert words in text, text
+    assert all(re.match(rf"argmap: warning: {re.escape(str(path))}:\d+:\d+: not imported: ", w) for w in warnings)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    edge_line = int(next(w for w in warnings if "edge e1" in w).split(f"{path}:")[1].split(":")[0])
+    assert '"e1"' in lines[edge_line - 1]  # located at the edge itself
+    m = load(path).map
+    assert m.note.startswith("Import notes:\n") and "I-node 2 to I-node 1" in m.note
+    assert m.inferences == []
