@@ -9,14 +9,12 @@ few deliberate differences are listed in ``NOTED`` and print a located warning.
 
 from __future__ import annotations
 
-import json
-import re
-import subprocess
-
 import pytest
 
 from argmap.diagnostics import ArgmapError
 from argmap.readers.argdown import build, read_text
+
+from tests.interop.argdown_tool import argdown_json
 
 from .test_argdown_corpus import _ours, _reference
 
@@ -234,18 +232,8 @@ def test_relation_choices_of_the_map():
 @pytest.fixture(scope="module")
 def cli_results(argdown_cli, tmp_path_factory) -> dict:
     """``argdown json`` on every case in one run: name -> ("json", data) or ("error", "line:col")."""
-    folder = tmp_path_factory.mktemp("cases")
-    out = tmp_path_factory.mktemp("json")
-    for name, text in CASES.items():
-        (folder / f"{name}.argdown").write_text(text, encoding="utf-8")
-    run = subprocess.run([argdown_cli, "json", str(folder / "*.argdown"), str(out)], capture_output=True, text=True, timeout=600)
-    log = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout + run.stderr)
-    results: dict = {}
-    for m in re.finditer(r"Argdown syntax errors in .*/([^/\s]+)\.argdown: \d+\s+At (\d+):(\d+)", log):
-        results[m.group(1)] = ("error", f"{m.group(2)}:{m.group(3)}")
-    for path in out.glob("*.json"):
-        results[path.stem] = ("json", json.loads(path.read_text(encoding="utf-8")))
-    assert set(results) == set(CASES), log
+    results = argdown_json(argdown_cli, CASES, tmp_path_factory.mktemp("cases"))
+    assert all(kind != "missing" for kind, _ in results.values()), results
     return results
 
 

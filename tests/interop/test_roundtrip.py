@@ -19,6 +19,7 @@ from argmap.loading import load, load_text
 from argmap.model import ArgumentMap
 from argmap.writers.aif import to_aif
 from argmap.writers.argdown import to_argdown
+from tests.interop.argdown_tool import argdown_json
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "claims" / "serbia-azerbaijan.yaml"
@@ -190,20 +191,17 @@ def test_generated_maps_survive_aif(m):
 def test_argdown_cli_reads_generated_exports_with_one_statement_per_claim(argdown_cli, tmp_path_factory, batch):
     """The reference Argdown CLI accepts argmap's export of each map, with one statement per
     claim (titled by its id) and one argument per inference: 48 maps, six runs of the CLI."""
-    import re
-    import subprocess
+    check_cli_reads(argdown_cli, {f"m{k}": m for k, m in enumerate(batch)}, tmp_path_factory.mktemp("maps"))
 
-    folder, out = tmp_path_factory.mktemp("maps"), tmp_path_factory.mktemp("json")
-    for k, m in enumerate(batch):
-        (folder / f"m{k}.argdown").write_text(to_argdown(m), encoding="utf-8")
-    run = subprocess.run([argdown_cli, "json", str(folder / "*.argdown"), str(out)], capture_output=True, text=True, timeout=600)
-    log = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout + run.stderr)
-    for k, m in enumerate(batch):
-        result = out / f"m{k}.json"
-        assert result.is_file(), (to_argdown(m), log)
-        data = json.loads(result.read_text(encoding="utf-8"))
-        assert sorted(data["statements"]) == sorted(c.id for c in m.claims), to_argdown(m)
-        assert sorted(t.lstrip("\\") for t in data["arguments"]) == sorted(i.id for i in m.inferences), to_argdown(m)
+
+def check_cli_reads(cli: str, maps_: dict, folder: Path) -> None:
+    """The CLI reads each map's export with one statement per claim and one argument per inference."""
+    texts = {name: to_argdown(m) for name, m in maps_.items()}
+    for name, (kind, data) in argdown_json(cli, texts, folder).items():
+        assert kind == "json", (texts[name], data)
+        m = maps_[name]
+        assert sorted(data["statements"]) == sorted(c.id for c in m.claims), texts[name]
+        assert sorted(t.lstrip("\\") for t in data["arguments"]) == sorted(i.id for i in m.inferences), texts[name]
 
 
 EXPORT_CASES = {
@@ -235,17 +233,4 @@ def test_export_cases_read_back(name):
 
 
 def test_export_cases_are_read_by_the_argdown_cli(argdown_cli, tmp_path):
-    import re
-    import subprocess
-
-    maps_ = {name: ArgumentMap.model_validate({"argmap": 1, **data}) for name, data in EXPORT_CASES.items()}
-    for name, m in maps_.items():
-        (tmp_path / f"{name}.argdown").write_text(to_argdown(m), encoding="utf-8")
-    run = subprocess.run([argdown_cli, "json", str(tmp_path / "*.argdown"), str(tmp_path / "out")], capture_output=True, text=True, timeout=600)
-    log = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout + run.stderr)
-    for name, m in maps_.items():
-        result = tmp_path / "out" / f"{name}.json"
-        assert result.is_file(), (name, log)
-        data = json.loads(result.read_text(encoding="utf-8"))
-        assert sorted(data["statements"]) == sorted(c.id for c in m.claims)
-        assert sorted(t.lstrip("\\") for t in data["arguments"]) == sorted(i.id for i in m.inferences)
+    check_cli_reads(argdown_cli, {name: ArgumentMap.model_validate({"argmap": 1, **data}) for name, data in EXPORT_CASES.items()}, tmp_path)
