@@ -262,32 +262,18 @@ def _plain(value: Any) -> Optional[str]:
     return str(getattr(value, "value", value))
 
 
-def _missing(exc: ModuleNotFoundError, module: str) -> bool:
-    return bool(exc.name) and (exc.name == module or module.startswith(exc.name + "."))
+def run_audit(loaded: Any) -> list:
+    """The audit's findings for a loaded map."""
+    from argmap.audit import run
+
+    return list(run(loaded))
 
 
-def run_audit(loaded: Any) -> Optional[list]:
-    """The audit's findings for a loaded map, or None where argmap has no audit."""
-    try:
-        from argmap import audit
-    except ModuleNotFoundError as exc:
-        if _missing(exc, "argmap.audit"):
-            return None
-        raise
-    run = getattr(audit, "run", None)
-    return None if run is None else list(run(loaded))
+def run_evaluation(m: ArgumentMap) -> Any:
+    """The evaluation of a map (``.status``/``.label``)."""
+    from argmap.evaluation.evaluate import evaluate
 
-
-def run_evaluation(m: ArgumentMap) -> Optional[Any]:
-    """The evaluation of a map (``.status``/``.label``), or None where argmap has none."""
-    try:
-        from argmap.evaluation import evaluate as evaluation
-    except ModuleNotFoundError as exc:
-        if _missing(exc, "argmap.evaluation.evaluate"):
-            return None
-        raise
-    evaluate = getattr(evaluation, "evaluate", None)
-    return None if evaluate is None else evaluate(m)
+    return evaluate(m)
 
 
 def compare(old_loaded: Any, new_loaded: Any, *, consequences: bool = True) -> MapDiff:
@@ -295,12 +281,9 @@ def compare(old_loaded: Any, new_loaded: Any, *, consequences: bool = True) -> M
     diff = diff_maps(old_loaded.map, new_loaded.map)
     if not consequences:
         return diff
-    old_findings, new_findings = run_audit(old_loaded), run_audit(new_loaded)
-    if old_findings is not None and new_findings is not None:
-        diff.audited = True
-        diff.findings_appeared, diff.findings_fixed = diff_findings(old_findings, new_findings)
-    old_eval, new_eval = run_evaluation(old_loaded.map), run_evaluation(new_loaded.map)
-    if old_eval is not None and new_eval is not None:
-        diff.evaluated = True
-        diff.status_changes, diff.label_changes = diff_evaluations(old_eval, new_eval)
+    diff.audited = diff.evaluated = True
+    diff.findings_appeared, diff.findings_fixed = diff_findings(run_audit(old_loaded), run_audit(new_loaded))
+    diff.status_changes, diff.label_changes = diff_evaluations(
+        run_evaluation(old_loaded.map), run_evaluation(new_loaded.map)
+    )
     return diff

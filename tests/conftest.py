@@ -17,12 +17,21 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 
 
+def require_corpus(path: Path = CORPUS) -> Path:
+    """``path`` when the external corpus is there; else a skip, except under CI
+    (``CI=true``), where a missing corpus is a failure: CI always has it."""
+    if not path.is_dir():
+        reason = f"external corpus not present at {path} (only in the project's workspace and CI)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"corpus tests must run in CI, but the {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
 @pytest.fixture
 def corpus() -> Path:
-    """The external corpus in ../shared/corpus; skips where a clone has none."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"external corpus not present at {CORPUS} (only in the project's workspace and CI)")
-    return CORPUS
+    """The external corpus in ../shared/corpus (see :func:`require_corpus`)."""
+    return require_corpus()
 
 
 def argdown_cli_path() -> str | None:

@@ -153,15 +153,8 @@ def _audit(loaded: Any) -> list:
 def _evaluation(loaded: Any, color_by: str) -> Any:
     if color_by == "findings":
         return None
-    try:
-        from argmap.evaluation.evaluate import evaluate
-    except ImportError:
-        from argmap.diagnostics import ArgmapError, Diagnostic
-        from argmap.locations import Location
+    from argmap.evaluation.evaluate import evaluate
 
-        raise ArgmapError(
-            Diagnostic(Location(loaded.file, 1, 1), f"--color-by {color_by} needs argmap.evaluation.evaluate, which this installation lacks")
-        ) from None
     return evaluate(loaded.map)
 
 

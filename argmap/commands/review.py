@@ -53,7 +53,7 @@ def init(file: Path, reviewer: str, output: Optional[Path], date: Optional[str],
         sha256_file(file),
         reviewer,
         date or datetime.date.today().isoformat(),
-        run_audit(loaded) or [],
+        run_audit(loaded),
     )
     atomic_write(output, text)
     click.echo(f"wrote {output}: uncomment and fill the entries you review")

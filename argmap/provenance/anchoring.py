@@ -52,6 +52,11 @@ from argmap.model import Anchor
 __all__ = [
     "CONTEXT",
     "FUZZY_THRESHOLD",
+    "STRONG_MATCH",
+    "CONTEXT_MARGIN",
+    "CONTEXT_MINIMUM",
+    "SCORE_LEAD",
+    "RIVAL_MARGIN",
     "State",
     "Source",
     "Match",
@@ -73,8 +78,22 @@ CONTEXT = 32
 FUZZY_THRESHOLD = 0.75
 """Lowest similarity (1 − edits / quote length) at which an approximate match counts as ``fuzzy``."""
 
-_STRONG = 0.9
+STRONG_MATCH = 0.9
 """A candidate at least this similar, and clearly ahead of the next, needs no full-context alignment."""
+
+CONTEXT_MARGIN = 0.25
+"""How far (in summed prefix and suffix similarity, 0 to 2) the copy of a repeated quote
+whose surroundings fit the stored prefix and suffix best must lead the next to be chosen."""
+
+CONTEXT_MINIMUM = 1.0
+"""The summed prefix and suffix similarity (0 to 2) a copy needs to be chosen by its context."""
+
+SCORE_LEAD = 10
+"""How far ahead (in :func:`_score` points, quote 50, prefix 20, suffix 20, position 2) an
+approximate candidate must be to count as the clear one."""
+
+RIVAL_MARGIN = 0.1
+"""A second approximate copy at most this much less similar makes the quote ambiguous."""
 
 _DASHES = "-‐‑‒–—―−⁃﹘﹣－"
 _FOLD = str.maketrans(
@@ -466,7 +485,7 @@ def _decide(src: Source, spans: list[tuple[int, int]], old: Optional[Anchor]) ->
         return None
     scored = sorted(((sum(_context_score(src, a, b, old)), (a, b)) for a, b in spans), reverse=True)
     best, runner_up = scored[0][0], scored[1][0]
-    if best >= 1.0 and best - runner_up >= 0.25:
+    if best >= CONTEXT_MINIMUM and best - runner_up >= CONTEXT_MARGIN:
         return scored[0][1]
     return None
 
@@ -481,10 +500,10 @@ def _approximate(src: Source, q: str, old: Optional[Anchor]) -> Match:
     has_context = old is not None and bool(old.prefix or old.suffix)
     best = ranked[0] if ranked else None
     clear = len(ranked) == 1 or (
-        len(ranked) > 1 and _score(src, ranked[0], sims[ranked[0]], old) - _score(src, ranked[1], sims[ranked[1]], old) >= 10
+        len(ranked) > 1 and _score(src, ranked[0], sims[ranked[0]], old) - _score(src, ranked[1], sims[ranked[1]], old) >= SCORE_LEAD
     )
-    if best is not None and sims[best] >= _STRONG and clear:
-        if not has_context or sum(_context_score(src, best[0], best[1], old)) >= 1.0:
+    if best is not None and sims[best] >= STRONG_MATCH and clear:
+        if not has_context or sum(_context_score(src, best[0], best[1], old)) >= CONTEXT_MINIMUM:
             return _fuzzy_or_orphan(src, best, sims[best])
     if has_context:
         # Weak, undecided, or out of context: align prefix + quote + suffix as one pattern.
@@ -504,7 +523,7 @@ def _approximate(src: Source, q: str, old: Optional[Anchor]) -> Match:
                 place, place_sim = best, sims[best]  # the same place; the quote alone aligns better
             if best is not None and not _overlaps(place, best) and sims[best] >= FUZZY_THRESHOLD:
                 lead = _score(src, place, place_sim, old) - _score(src, best, sims[best], old)
-                if lead >= 10 and place_sim >= FUZZY_THRESHOLD:
+                if lead >= SCORE_LEAD and place_sim >= FUZZY_THRESHOLD:
                     return _fuzzy_or_orphan(src, place, place_sim)
                 return Match(
                     State.ambiguous,
@@ -520,7 +539,7 @@ def _approximate(src: Source, q: str, old: Optional[Anchor]) -> Match:
         return Match(State.orphaned, note="not found, not even approximately")
     if clear:
         rival = _runner_up(src, q, best, limit)
-        if rival is not None and sims[best] - rival[1] < 0.1:
+        if rival is not None and sims[best] - rival[1] < RIVAL_MARGIN:
             ranked, clear = [best, rival[0]], False
     if not clear:
         return Match(

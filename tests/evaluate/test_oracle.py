@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.evaluation.evaluate import evaluate
 from argmap.evaluation.acceptability import CLAIM, framework, node
@@ -63,9 +65,9 @@ def random_framework(rng: random.Random) -> tuple[list[str], list[tuple[str, str
     return args, attacks
 
 
-@pytest.mark.parametrize("seed", range(600))
-def test_random_frameworks_agree_with_py_arg(seed):
-    rng = random.Random(seed)
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(rng=st.randoms(use_true_random=False))
+def test_random_frameworks_agree_with_py_arg(rng):
     args, attacks = random_framework(rng)
     ground, prefs = oracle(args, attacks)
     ours = grounded(args, attacks)
@@ -74,9 +76,9 @@ def test_random_frameworks_agree_with_py_arg(seed):
     assert set(preferred(args, attacks)) == prefs
 
 
-@pytest.mark.parametrize("seed", range(300))
-def test_map_frameworks_agree_with_py_arg(seed):
-    rng = random.Random(10_000 + seed)
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(rng=st.randoms(use_true_random=False))
+def test_map_frameworks_agree_with_py_arg(rng):
     m = ArgumentMap.model_validate(random_map_data(rng, rng.randint(1, 6), rng.randint(0, 6)))
     args, attacks = framework(Structure.from_map(m))
     ground, prefs = oracle(args, attacks) if len(args) <= PY_ARG_PREFERRED_MAX else (oracle_grounded(args, attacks), None)
@@ -100,9 +102,9 @@ def test_frameworks_cover_the_interesting_cases():
     assert multi_preferred >= 50 and self_attacks >= 50
 
 
-@pytest.mark.parametrize("seed", range(300))
-def test_incremental_relabelling_equals_labelling_from_scratch(seed):
-    rng = random.Random(50_000 + seed)
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(rng=st.randoms(use_true_random=False))
+def test_incremental_relabelling_equals_labelling_from_scratch(rng):
     args, attacks = random_framework(rng)
     removed = {a for a in args if rng.random() < 0.25}
     incoming = attackers_of(args, attacks)

@@ -24,8 +24,6 @@ MAPS = [ROOT / "claims" / "serbia-azerbaijan.yaml", Path(__file__).parent / "fix
 
 @pytest.mark.parametrize("path", MAPS, ids=[p.name for p in MAPS])
 def test_argdown_cli_reads_our_export_as_we_do(path, tmp_path, argdown_cli):
-    if not path.is_file():
-        pytest.skip(f"{path} is not there")
     text = to_argdown(load(path, read_source=False).map)
     source = tmp_path / "map.argdown"
     source.write_text(text, encoding="utf-8")

@@ -179,3 +179,18 @@ def test_started_with_standard_output_closed_ends_quietly():
     )
     assert proc.returncode == 0
     assert proc.stderr.decode() == ""
+
+
+def test_main_gives_the_garbage_collector_back():
+    """argmap turns the cyclic collector off while it runs; an in-process caller gets it back."""
+    import gc
+
+    from argmap.cli import main
+
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        main(["validate", "no-such-file.yaml"])
+    assert gc.isenabled()
