@@ -9,7 +9,10 @@ conclusion) is ordered with the greedy heuristic of Eades, Lin and Smyth
 are the ones laid out upside down. Every node then gets a layer by the
 longest path to a sink of the resulting acyclic graph, so it sits just above
 the highest node it points to (a premise right above its conclusion), with
-conclusions nearer the bottom. Both steps are linear in nodes plus edges.
+conclusions nearer the bottom. Where a layer gets too wide (many premises of
+one layer's conclusions, or many unlinked claims), nodes move up to layers
+with room, as far as the nodes pointing to them allow. The steps are linear in nodes plus edges (plus layers times the
+layers that overflow).
 
 The renderer gives ``dot`` only the layers (as ``rank=same`` groups) and the
 edges between adjacent layers; longer edges are drawn straight onto dot's
@@ -26,10 +29,11 @@ positions afterwards (see :mod:`argmap.rendering.diagram`).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
-__all__ = ["LayerPlan", "feedback_order", "plan_layers"]
+__all__ = ["LayerPlan", "feedback_order", "plan_layers", "default_width"]
 
 
 def feedback_order(count: int, edges: Sequence[tuple[int, int]]) -> list[int]:
@@ -162,11 +166,49 @@ class LayerPlan:
         return rows
 
 
-def plan_layers(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> LayerPlan:
+def _balance(layer: list[int], above: list[list[int]], width: int) -> None:
+    """Move nodes from layers with more than ``width`` nodes up to the nearest layer
+    with room that is still below every node pointing to them; sources (nothing
+    points to them) may go to new layers on top.
+
+    Layers are taken bottom up and nodes only ever move up, so a node stays
+    below the nodes pointing to it and above the nodes it points to: the
+    layering stays valid. Edges only get longer, which costs the layout nothing.
+    """
+    if not layer:
+        return
+    members: dict[int, list[int]] = {}
+    for v, n in enumerate(layer):
+        members.setdefault(n, []).append(v)
+    count = {n: len(vs) for n, vs in members.items()}
+    top = 0  # the top layer's number (layers opened above it are negative)
+    for n in sorted(members, reverse=True):
+        for v in members[n]:
+            if count[n] <= width:
+                break
+            bound = max((layer[u] for u in above[v]), default=None)
+            target = n - 1
+            while target >= top and count.get(target, 0) >= width:
+                target -= 1
+            if bound is not None and target <= bound:
+                continue  # no room between this node and those pointing to it
+            if target < top:
+                top = target
+            layer[v] = target
+            count[n] -= 1
+            count[target] = count.get(target, 0) + 1
+    if top < 0:
+        for v in range(len(layer)):
+            layer[v] -= top
+
+
+def plan_layers(nodes: Iterable[str], edges: Iterable[tuple[str, str]], width: Optional[int] = None) -> LayerPlan:
     """Break cycles (:func:`feedback_order`) and give every node a layer.
 
     Every edge ends up crossing at least one layer downwards once the edges
     in ``reversed`` are turned around. A name only edges know is a node too.
+    No layer holds more than ``width`` nodes (default: :func:`default_width`)
+    where moving nodes up can prevent it.
     """
     pairs = list(edges)
     names = list(dict.fromkeys([*nodes, *(name for pair in pairs for name in pair)]))
@@ -192,4 +234,20 @@ def plan_layers(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> Layer
             if height[w] + 1 > height[v]:
                 height[v] = height[w] + 1
     top = max(height, default=0)
-    return LayerPlan({name: top - height[k] for k, name in enumerate(names)}, pairs, turned)
+    layer = [top - h for h in height]
+    above: list[list[int]] = [[] for _ in names]
+    for v, targets in enumerate(below):
+        for w in targets:
+            above[w].append(v)
+    _balance(layer, above, width or default_width(len(names)))
+    return LayerPlan({name: layer[k] for k, name in enumerate(names)}, pairs, turned)
+
+
+def default_width(count: int) -> int:
+    """Nodes per layer at most, for ``count`` nodes: about 1.5 √count (a picture
+    a little wider than tall, with boxes wider than they are high), at least 8.
+
+    >>> default_width(100), default_width(5000)
+    (15, 107)
+    """
+    return max(8, math.ceil(1.5 * math.sqrt(count)))

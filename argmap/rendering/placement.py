@@ -16,6 +16,9 @@ draws the edges straight between the pinned nodes and writes the picture.
 {rank=same; "c";}
 "a" -> "b"
 "b" -> "c"
+>>> apart = plan_layers(["a", "b", "c"], [("a", "b")], width=1)  # c alone on top: nothing joins it to a
+>>> [line.strip() for line in rank_statements(apart) if "~" in line][2:]
+['{rank=same; "~layer0"; "c";}', '{rank=same; "~layer1"; "a";}', '"~layer0" -> "~layer1" [style="invis"]']
 >>> layout = b'{"bb": "0,0,80,90", "objects": [{"name": "a", "pos": "27,72"}, {"name": "cluster_x", "bb": "1,2,3,4"}]}'
 >>> for line in pinned_statements(layout): print(line.strip())
 graph [bb="0,0,80,90"]
@@ -30,24 +33,33 @@ import json
 from argmap.rendering.labels import dot_text
 from argmap.rendering.layered import LayerPlan
 
-__all__ = ["FIRST_PASS", "rank_statements", "pinned_statements"]
+__all__ = ["FIRST_PASS", "ANCHOR", "rank_statements", "pinned_statements"]
 
 FIRST_PASS = {"splines": "none", "outputorder": "nodesfirst", "newrank": "true"}
 """Graph attributes of pass one: no edge routing (pass two draws the edges), and
 the ranking that lets a ``rank=same`` group hold nodes of several clusters (sections)."""
 
 
+ANCHOR = "~layer"
+"""Names of pass one's invisible anchors (see :func:`rank_statements`)."""
+
+
 def rank_statements(plan: LayerPlan) -> list[str]:
     """DOT lines of pass one: the layers as ``rank=same`` groups, then the edges
-    between adjacent layers, upper node first (so a reversed edge is turned round)."""
-    lines = []
-    for row in plan.layers():
-        if row:
-            lines.append("\t{rank=same; " + " ".join(f'"{name}";' for name in row) + "}\n")
-    for k in range(len(plan.edges)):
-        if plan.span(k) == 1:
-            upper, lower = plan.downward(k)
-            lines.append(f'\t"{upper}" -> "{lower}"\n')
+    between adjacent layers, upper node first (so a reversed edge is turned round).
+    Two adjacent layers that no such edge joins get an invisible anchor each, and
+    an edge between them, so that every layer keeps its rank."""
+    rows = plan.layers()
+    short = [plan.downward(k) for k in range(len(plan.edges)) if plan.span(k) == 1]
+    joined = {plan.layer[upper] for upper, _ in short}
+    gaps = [n for n in range(len(rows) - 1) if n not in joined]
+    anchored = {n for gap in gaps for n in (gap, gap + 1)}
+    lines = [f'\t"{ANCHOR}{n}" [label="" shape="point" style="invis" width="0" height="0"]\n' for n in sorted(anchored)]
+    for n, row in enumerate(rows):
+        names = ([f"{ANCHOR}{n}"] if n in anchored else []) + row
+        lines.append("\t{rank=same; " + " ".join(f'"{name}";' for name in names) + "}\n")
+    lines += [f'\t"{ANCHOR}{n}" -> "{ANCHOR}{n + 1}" [style="invis"]\n' for n in gaps]
+    lines += [f'\t"{upper}" -> "{lower}"\n' for upper, lower in short]
     return lines
 
 
@@ -62,7 +74,7 @@ def pinned_statements(layout_json: bytes) -> list[str]:
             lines.append(f'\tgraph [{key}="{data[key]}"]\n')
     for obj in data.get("objects", []):
         name = dot_text(obj.get("name", ""))
-        if name.startswith("%"):  # Graphviz's own name for an anonymous subgraph: nothing to pin
+        if name.startswith(("%", ANCHOR)):  # an anonymous subgraph, or pass one's own anchors
             continue
         if "pos" in obj:
             lines.append(f'\t"{name}" [pos="{obj["pos"]}"]\n')

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.rendering.layered import feedback_order, plan_layers
+from argmap.rendering.placement import ANCHOR, rank_statements
 
 from .conftest import SVG, nodes, parse_svg
 from .test_big import _generator
@@ -39,12 +40,12 @@ def test_order_is_a_permutation_with_few_backward_edges(graph):
 
 
 @settings(max_examples=300, deadline=None)
-@given(graphs())
-def test_plan_is_acyclic_keeps_directions_and_layers_validly(graph):
+@given(graphs(), st.sampled_from([None, 1, 2, 3]))
+def test_plan_is_acyclic_keeps_directions_and_layers_validly(graph, width):
     n, numbered = graph
     names = [f"n{k}" for k in range(n)]
     edges = [(names[u], names[v]) for u, v in numbered]
-    plan = plan_layers(names, edges)
+    plan = plan_layers(names, edges, width=width)
     assert set(plan.layer) == set(names)
     assert plan.edges == edges  # every edge kept, premise to conclusion as given
     layers = plan.layers()
@@ -57,12 +58,33 @@ def test_plan_is_acyclic_keeps_directions_and_layers_validly(graph):
         # turned round exactly when listed as reversed, and then pointing down
         assert (upper, lower) == ((head, tail) if k in plan.reversed else (tail, head))
         assert plan.layer[upper] < plan.layer[lower], "after breaking cycles every edge points down"
-    # every node that points down somewhere has an edge to the very next layer (longest-path layering),
-    # so the layers of pass one are held together by the edges it is given
-    for k in range(len(edges)):
-        if plan.span(k):
-            upper, _ = plan.downward(k)
-            assert any(plan.span(j) == 1 and plan.downward(j)[0] == upper for j in range(len(edges)))
+    if width is None and n <= 8:
+        # no layer too wide: pure longest-path layering, so every node that points down
+        # somewhere has an edge to the very next layer
+        for k in range(len(edges)):
+            if plan.span(k):
+                upper, _ = plan.downward(k)
+                assert any(plan.span(j) == 1 and plan.downward(j)[0] == upper for j in range(len(edges)))
+    # pass one holds every pair of adjacent layers together, by a short edge or by anchors
+    text = "".join(rank_statements(plan))
+    for row in range(len(layers) - 1):
+        joined = any(plan.span(k) == 1 and plan.layer[plan.downward(k)[0]] == row for k in range(len(edges)))
+        assert joined or f'"{ANCHOR}{row}" -> "{ANCHOR}{row + 1}"' in text, row
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 60), st.integers(1, 10))
+def test_unlinked_nodes_fill_layers_of_the_width_given(n, width):
+    plan = plan_layers([f"n{k}" for k in range(n)], [], width=width)
+    # filled from the bottom up: only the top layer may have room left
+    assert [len(row) for row in plan.layers()] == ([n % width] if n % width else []) + [width] * (n // width)
+
+
+def test_wide_layer_of_premises_is_spread_upwards():
+    edges = [(f"p{k}", "c") for k in range(30)] + [("c", "t")]
+    plan = plan_layers(["t", "c"] + [f"p{k}" for k in range(30)], edges, width=10)
+    assert max(len(row) for row in plan.layers()) == 10
+    assert all(plan.layer[f"p{k}"] < plan.layer["c"] < plan.layer["t"] for k in range(30))
 
 
 def test_acyclic_graph_is_not_turned():
