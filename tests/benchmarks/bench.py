@@ -111,7 +111,7 @@ def measure_pair(first: list[str], second: list[str], runs: int, env: Optional[d
                  second_runs: Optional[int] = None) -> tuple[tuple, tuple]:
     """:func:`measure` of two commands whose runs alternate (both warmed up first), so
     that other load on the machine slows both alike; ``second`` may run fewer times."""
-    for cmd in (first, second):
+    for cmd in (first, second) if (second_runs or runs) > 1 else (first,):  # one slow run: no warm-up
         subprocess.run([sys.executable, "-c", _WRAPPER, *cmd], capture_output=True, env=env)
     a, b = Timing([], [], []), Timing([], [], [])
     for k in range(runs):
@@ -170,6 +170,8 @@ def run_shapes(folder: Path, runs: int = 5) -> list[Row]:
             rows += [fast, slow, _ratio(f"  speed-up: render {label} vs Argdown", slow, fast, 4)]
         else:
             rows.append(_row(f"render {label} -> SVG", measure(mine, runs if claims < 5000 else few, env), limit_s, limit_mb))
+        if os.environ.get("BENCH_PROGRESS"):  # rows as they come, for long runs
+            print(format_table(rows), file=sys.stderr, flush=True)
     return rows
 
 
