@@ -54,6 +54,8 @@ class AuditContext:
         self.config = config
         self.map = loaded.map
         self.source_text: Optional[str] = loaded.source_text
+        self.anchor_matches: Optional[dict] = None
+        """Element id → its anchored quote, filled once by :func:`argmap.provenance.anchors.audit_matches`."""
         self._paths: dict[str, tuple] = {}
         for section in ("claims", "evidence", "inferences"):
             for i, el in enumerate(getattr(self.map, section)):

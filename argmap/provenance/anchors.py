@@ -140,11 +140,7 @@ def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup:
 
 def audit_matches(ctx) -> dict[str, Quoted]:
     """Element id → its anchored quote, computed once per audit (shared by the quote rules)."""
-    cached = getattr(ctx, "_argmap_anchor_matches", None)
-    if cached is None:
-        cached = {}
-        if ctx.source_text is not None:
-            _, quotes = anchor_all(ctx.map, ctx.source_text)
-            cached = {q.id: q for q in quotes}
-        setattr(ctx, "_argmap_anchor_matches", cached)
-    return cached
+    if ctx.anchor_matches is None:
+        quotes = anchor_all(ctx.map, ctx.source_text)[1] if ctx.source_text is not None else []
+        ctx.anchor_matches = {q.id: q for q in quotes}
+    return ctx.anchor_matches
