@@ -54,8 +54,10 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         from argmap.diagnostics import ArgmapError
+        from argmap.util.fs import reset_inputs
         from argmap.util.terminal import clean, one_line
 
+        reset_inputs()  # the files this command reads may not become its output (unless --force)
         try:
             return super().invoke(ctx)
         except ArgmapError as exc:

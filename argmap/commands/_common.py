@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterable, Optional
 
 import click
 
-from argmap.util.fs import atomic_write
+from argmap.util.fs import atomic_write, check_output
 
 __all__ = [
-    "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "load_map", "echo_errors", "echo_notes", "emit",
+    "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "force_option", "load_map", "echo_errors", "echo_notes", "emit",
     "note_source_text", "stdout_is_terminal",
 ]
 
@@ -31,14 +31,16 @@ allow_outside_option = click.option(
 )
 
 
-def load_map(path: Path, allow_outside: bool = False, read_source: bool = True, warn_source: bool = True):
-    """Load a map for a command (errors propagate as ArgmapError).
+def load_map(path: Path, allow_outside: bool = False, read_source: bool = True, warn_source: bool = True,
+             regular_only: bool = False):
+    """Load a map for a command (errors propagate as ArgmapError); ``regular_only`` for a
+    map named inside another file (a review's ``map:``), which may not be a FIFO or device.
 
     Imported lazily: ``--help`` and ``--version`` must not pay for pydantic and YAML.
     """
     from argmap.loading import load
 
-    loaded = load(path, allow_outside=allow_outside, read_source=read_source)
+    loaded = load(path, allow_outside=allow_outside, read_source=read_source, regular_only=regular_only)
     if loaded.source_error is not None and warn_source:
         from argmap.util.terminal import one_line
 
@@ -92,11 +94,18 @@ def echo_errors(exc) -> None:
         click.echo(f"argmap: error: {one_line(str(d))}", err=True)
 
 
-def emit(data: str | bytes, output: Optional[Path], *, kind: str, styled: bool = False) -> None:
+force_option = click.option(
+    "--force", is_flag=True, help="Write the output even when it is one of the files this command reads."
+)
+
+
+def emit(data: str | bytes, output: Optional[Path], *, kind: str, styled: bool = False, force: bool = False,
+         inputs: Iterable[Path] = ()) -> None:
     """Write to ``output`` atomically, or to standard output, cleaned as the
     :data:`~argmap.formats.KINDS` ``kind`` requires (:func:`for_output`); a
     ``styled`` format cleans user text itself and keeps its own terminal styles,
-    which ``click.echo`` removes where no terminal reads them."""
+    which ``click.echo`` removes where no terminal reads them. An ``output`` that is
+    a file the command read (or one of ``inputs``) is refused unless ``force``."""
     to_stdout = output is None or str(output) == "-"
     if isinstance(data, str) and not styled:
         data = for_output(data, kind, terminal=to_stdout and _is_terminal(sys.stdout))
@@ -106,18 +115,20 @@ def emit(data: str | bytes, output: Optional[Path], *, kind: str, styled: bool =
         else:
             click.echo(data, nl=not data.endswith("\n"))
         return
+    check_output(output, force, inputs)
     if styled and isinstance(data, str):
         data = click.unstyle(data)
     atomic_write(output, data)
 
 
-def emit_format(command: str, fmt: str, data_for: Callable, output: Optional[Path]) -> None:
+def emit_format(command: str, fmt: str, data_for: Callable, output: Optional[Path], *, force: bool = False,
+                inputs: Iterable[Path] = ()) -> None:
     """Write ``command``'s format ``fmt``: ``data_for(formatter)`` makes the text (the
     formatter imported from :data:`argmap.formats.FORMATS` only now)."""
     from argmap import formats
 
     form = formats.get(command, fmt)
-    emit(data_for(form.load()), output, kind=form.kind, styled=form.styled)
+    emit(data_for(form.load()), output, kind=form.kind, styled=form.styled, force=force, inputs=inputs)
 
 
 def for_output(text: str, kind: str, *, terminal: bool) -> str:

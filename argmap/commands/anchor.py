@@ -15,7 +15,7 @@ from argmap.formats import choices
 @click.option("--format", "fmt", type=click.Choice(choices("anchor")), default="text", show_default=True, help="Output format.")
 @click.option("--fix", is_flag=True, help="Write the new anchors (and source.sha256) into the map file.")
 @click.option("--accept-fuzzy", is_flag=True, help="With --fix: also rewrite fuzzy quotes to the words found.")
-@click.option("--no-backup", is_flag=True, help="With --fix: do not keep FILE.bak.")
+@click.option("--no-backup", is_flag=True, help="With --fix: keep no backup (else FILE.bak, or the first free FILE.bak.N: a backup is never overwritten).")
 @allow_outside_option
 def anchor(file: Path, fmt: str, fix: bool, accept_fuzzy: bool, no_backup: bool, allow_outside: bool) -> None:
     """Anchor every claim and evidence quote to the map's source text.

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, cpu_jobs, jobs_option, map_files
+from argmap.commands._common import allow_outside_option, cpu_jobs, force_option, jobs_option, map_files
 from argmap.audit.config import FAIL_ON
 from argmap.formats import choices
 
@@ -51,9 +51,10 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
               help="Configuration file (argmap.toml or pyproject.toml) instead of the one found from each map.")
 @jobs_option
 @allow_outside_option
+@force_option
 def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Optional[list[str]],
           extend_select: Optional[list[str]], ignore: Optional[list[str]], fail_on: Optional[str], sort: str,
-          config_path: Optional[Path], jobs: int, allow_outside: bool) -> None:
+          config_path: Optional[Path], jobs: int, allow_outside: bool, force: bool) -> None:
     """Audit map files for weak support, broken provenance and structural flaws.
 
     PATH is a file, a folder (searched for maps and reviews), a glob or - for
@@ -84,7 +85,8 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     echo_findings_as_errors([f for f in findings if is_pseudo(f)])  # on stderr too, whatever the format
     for note in (n for r in results for n in r.notes):  # what an Argdown or AIF import left out
         click.echo(f"argmap: warning: {one_line(note)}", err=True)
-    emit_format("audit", fmt, lambda report: report(findings, [r.path for r in results]), output)
+    emit_format("audit", fmt, lambda report: report(findings, [r.path for r in results]), output,
+                force=force, inputs=[r.path for r in results])
     code = exit_code(results)
     if code:
         raise SystemExit(code)

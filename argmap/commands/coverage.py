@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, load_map, map_file
+from argmap.commands._common import allow_outside_option, emit, force_option, load_map, map_file
 from argmap.formats import choices
 
 
@@ -17,7 +17,8 @@ from argmap.formats import choices
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file (atomically).")
 @click.option("--min", "minimum", type=click.FloatRange(0, 100), default=None, help="Exit 1 when fewer than this percentage of sentences are covered.")
 @allow_outside_option
-def coverage(file: Path, fmt: str, output: Optional[Path], minimum: Optional[float], allow_outside: bool) -> None:
+@force_option
+def coverage(file: Path, fmt: str, output: Optional[Path], minimum: Optional[float], allow_outside: bool, force: bool) -> None:
     """Report the sentences of the source text that no claim quotes, and the share covered.
 
     Lines matching the map's `source.ignore` patterns are left out.
@@ -28,7 +29,7 @@ def coverage(file: Path, fmt: str, output: Optional[Path], minimum: Optional[flo
     loaded = load_map(file, allow_outside, warn_source=False)  # it needs the text: an error, raised below
     cov = measure(loaded)
     form = formats.get("coverage", fmt)
-    emit(form.load()(cov, file, loaded.map.title or str(file)), output, kind=form.kind)
+    emit(form.load()(cov, file, loaded.map.title or str(file)), output, kind=form.kind, force=force)
     if minimum is not None and cov.percent < minimum:
         raise SystemExit(1)
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit
+from argmap.commands._common import allow_outside_option, emit, force_option
 from argmap.formats import choices
 
 _path = click.Path(dir_okay=False, path_type=Path)
@@ -20,7 +20,8 @@ _path = click.Path(dir_okay=False, path_type=Path)
 @click.option("-o", "--output", type=_path, help="Write to a file (atomically).")
 @click.option("--no-consequences", is_flag=True, help="Skip the audit and evaluation deltas.")
 @allow_outside_option
-def diff(old: Path, new: Path, fmt: str, output: Optional[Path], no_consequences: bool, allow_outside: bool) -> None:
+@force_option
+def diff(old: Path, new: Path, fmt: str, output: Optional[Path], no_consequences: bool, allow_outside: bool, force: bool) -> None:
     """Claims, evidence and inferences added, removed and changed from OLD to NEW
     (text changes word by word), findings that appeared or were fixed, and
     status and label changes."""

@@ -58,7 +58,7 @@ def draft(source: Path, output: Optional[Path], title: Optional[str], force: boo
         "# step (drafted steps follow the author's connectives, or are a first guess said so in\n"
         "# their note); then delete its 'draft: true'. 'argmap audit' lists what is left (ARG402).\n"
     )
-    emit(header + to_yaml(d.map, fast=True), output, kind="yaml")
+    emit(header + to_yaml(d.map, fast=True), output, kind="yaml", force=force)
     if ref.startswith("../") or os.path.isabs(ref):
         click.echo(
             f"argmap: note: the article is outside the map's folder ({ref}); other commands read it only with "

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, load_map, map_file, note_source_text
+from argmap.commands._common import allow_outside_option, emit, force_option, load_map, map_file, note_source_text
 from argmap.formats import choices
 
 
@@ -16,11 +16,12 @@ from argmap.formats import choices
 @click.option("--to", "fmt", type=click.Choice(choices("export")), default="json", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file (atomically).")
 @allow_outside_option
-def export(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -> None:
+@force_option
+def export(file: Path, fmt: str, output: Optional[Path], allow_outside: bool, force: bool) -> None:
     """Export a map (YAML, Argdown or AIF) to another format."""
     from argmap import formats
 
     loaded = load_map(file, allow_outside)
     form = formats.get("export", fmt)
-    emit(form.load()(loaded), output, kind=form.kind)
+    emit(form.load()(loaded), output, kind=form.kind, force=force)
     note_source_text(loaded.map, file, output)

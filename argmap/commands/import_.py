@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import echo_notes, emit, map_file, note_source_text
+from argmap.commands._common import echo_notes, emit, force_option, map_file, note_source_text
 
 FORMATS = ("argdown", "aif", "microtext", "yaml", "json")
 """Input formats ``--from`` accepts: the loader's formats, plus Potsdam microtext XML."""
@@ -17,7 +17,8 @@ FORMATS = ("argdown", "aif", "microtext", "yaml", "json")
 @map_file
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the YAML map here (atomically); default: standard output.")
 @click.option("--from", "fmt", type=click.Choice(FORMATS), default=None, help="Input format; default: by suffix (.argdown/.ad, .json: AIF or native by content, .xml: microtext).")
-def import_(file: Path, output: Optional[Path], fmt: Optional[str]) -> None:
+@force_option
+def import_(file: Path, output: Optional[Path], fmt: Optional[str], force: bool) -> None:
     """Convert FILE (Argdown, AIF JSON, microtext XML) to a native argmap YAML map."""
     from argmap.writers.interop import to_yaml
 
@@ -29,7 +30,7 @@ def import_(file: Path, output: Optional[Path], fmt: Optional[str]) -> None:
         loaded = load(file, fmt=fmt, read_source=False)
         echo_notes(loaded.sourcemap)
         m = loaded.map
-    emit(to_yaml(m), output, kind="yaml")
+    emit(to_yaml(m), output, kind="yaml", force=force)
     note_source_text(m, file, output)
 
 

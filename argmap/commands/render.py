@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, load_map, map_file, stdout_is_terminal
+from argmap.commands._common import allow_outside_option, emit, force_option, load_map, map_file, stdout_is_terminal
 from argmap.formats import choices, get
 from argmap.rendering import COLOR_BY, ENGINES, RANKDIRS  # light: no graphviz
 from argmap.rendering.engines import MAX_PIXELS, png_size, png_zoom
@@ -45,6 +45,7 @@ BIG_MAP = 1000
 @click.option("--watch", is_flag=True,
               help="With -o: keep running and re-write OUT whenever the map, its source text or configuration changes.")
 @allow_outside_option
+@force_option
 def render(
     file: Path,
     output: Optional[Path],
@@ -62,6 +63,7 @@ def render(
     max_pixels: int,
     watch: bool,
     allow_outside: bool,
+    force: bool,
 ) -> None:
     """Render a map as a diagram; audit findings are marked on it."""
     fmt = fmt or _format_from_suffix(output)
@@ -71,7 +73,7 @@ def render(
         raise click.UsageError(f"{fmt.upper()} is binary: give -o FILE (or redirect standard output)")
     job = dict(file=file, output=output, fmt=fmt, engine=engine, focus=focus, depth=depth, rankdir=rankdir,
                cluster=cluster, color_by=color_by, diff_old=diff_old, time_limit=time_limit, scale=scale, dpi=dpi,
-               max_pixels=max_pixels, allow_outside=allow_outside)
+               max_pixels=max_pixels, allow_outside=allow_outside, force=force)
     if not watch:
         render_once(**job)
         return
@@ -102,8 +104,9 @@ def _watch(job: dict, extra: list[Path]) -> None:
 
 def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus: Optional[str], depth: int,
                 rankdir: str, cluster: bool, color_by: str, diff_old: Optional[Path], time_limit: float,
-                scale: Optional[float], dpi: Optional[float], max_pixels: int, allow_outside: bool) -> None:
-    """Load, audit and render ``file`` once, to ``output`` (or standard output)."""
+                scale: Optional[float], dpi: Optional[float], max_pixels: int, allow_outside: bool,
+                force: bool = False) -> None:
+    """Load, audit and render ``file`` once, to ``output`` (or standard output; an input only with ``force``)."""
     loaded = load_map(file, allow_outside)
     findings = _audit(loaded)
     evaluation = _evaluation(loaded, color_by)
@@ -118,7 +121,7 @@ def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus
 
     diagram = renderer.build_diagram(loaded, findings, **options)
     if fmt == "dot":
-        emit(diagram.graph.source, output, kind=get("render", fmt).kind)
+        emit(diagram.graph.source, output, kind=get("render", fmt).kind, force=force)
         return
     m = loaded.map
     advice = len(m.claims) > BIG_MAP and focus is None
@@ -134,7 +137,7 @@ def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus
         data = renderer.convert(svg, fmt, file=loaded.file, dot_source=diagram.graph.source, zoom=zoom,
                                 max_pixels=max_pixels)
     kind = get("render", fmt).kind
-    emit(data if kind == "binary" else data.decode("utf-8"), output, kind=kind)
+    emit(data if kind == "binary" else data.decode("utf-8"), output, kind=kind, force=force)
 
 
 def _format_from_suffix(output: Optional[Path]) -> str:

@@ -9,7 +9,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, load_map
+from argmap.commands._common import allow_outside_option, emit, force_option, load_map
 from argmap.formats import choices
 
 map_file = click.argument("file", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
@@ -94,8 +94,10 @@ def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bo
 @click.option("--color-by", type=click.Choice(("findings", "status", "label")), default="findings", show_default=True,
               help="HTML: fill the map's claims by audit findings, support status or acceptability label.")
 @allow_outside_option
+@force_option
 def report(
-    file: Path, reviews: tuple[Path, ...], output: Optional[Path], fmt: Optional[str], color_by: str, allow_outside: bool
+    file: Path, reviews: tuple[Path, ...], output: Optional[Path], fmt: Optional[str], color_by: str, allow_outside: bool,
+    force: bool,
 ) -> None:
     """Merge the audit, the evaluation and REVIEWS of MAP into one report:
     summary, disagreements, stale reviews and a section per claim."""
@@ -105,4 +107,4 @@ def report(
     if fmt is None:
         fmt = (formats.by_suffix("review", output.suffix) if output else None) or "markdown"
     form = formats.get("review", fmt)
-    emit(form.load()(gather(file, list(reviews), allow_outside, color_by)), output, kind=form.kind)
+    emit(form.load()(gather(file, list(reviews), allow_outside, color_by)), output, kind=form.kind, force=force)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, load_map, map_file
+from argmap.commands._common import allow_outside_option, emit, force_option, load_map, map_file
 from argmap.formats import choices
 
 
@@ -16,7 +16,8 @@ from argmap.formats import choices
 @click.option("--format", "fmt", type=click.Choice(choices("sources")), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file (atomically).")
 @allow_outside_option
-def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool) -> None:
+@force_option
+def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool, force: bool) -> None:
     """List every outside source the map relies on (a bibliography by dependency).
 
     For each source: its evidence records, the claims citing it, and the

@@ -203,15 +203,19 @@ def load(
     read_source: bool = True,
     allow_outside: bool = False,
     limits: Optional[Limits] = None,
+    regular_only: bool = False,
 ) -> LoadedMap:
     """Read, validate and check one map file; raise :class:`ArgmapError` on any problem.
+
+    ``regular_only``: the path was named inside another file (a review's ``map:``),
+    so only a regular file is read (a FIFO would hang, a device never end).
 
     A source text that cannot be read is no error here: it is kept in
     :attr:`LoadedMap.source_error`, for the commands that need the text to raise.
     """
     path = Path(path)
     limits = limits if limits is not None else Limits()
-    text = read_file(path, limits)
+    text = read_file(path, limits, regular_only=regular_only)
     m, sourcemap, fmt = load_text(text, path, fmt, limits)
     loaded = LoadedMap(path=path, map=m, sourcemap=sourcemap, format=fmt)
     if read_source:

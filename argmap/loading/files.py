@@ -10,7 +10,7 @@ from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.limits import Limits
 from argmap.locations import Location
 
-__all__ = ["read_file", "read_source_text"]
+__all__ = ["read_bytes", "read_file", "read_source_text"]
 
 
 def _unreadable(path: Path, message: str, line: int = 0, col: int = 0) -> ArgmapError:
@@ -47,28 +47,51 @@ def _read_stdin(limits: Limits) -> str:
     return _decode(Path("-"), raw)
 
 
-def read_file(path: Path, limits: Limits) -> str:
-    if str(path) == "-":
-        return _read_stdin(limits)
+def read_bytes(path: Path, limits: Limits, *, regular_only: bool = False) -> bytes:
+    """The bytes of ``path``, at most ``limits.max_bytes`` of them (else a located error).
+
+    Never blocks on opening: a FIFO named on the command line is read (process
+    substitution, ``<(...)``); with ``regular_only`` (a file named inside another
+    file: a source text, a review's map, a configuration) anything but a regular
+    file is refused. The path is noted as an input of the running command.
+    """
+    import stat
+
+    from argmap.util.fs import note_input
+
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise _unreadable(path, "no such file") from None
+    except IsADirectoryError:
+        raise _unreadable(path, "is a folder, not a map file") from None
     except OSError as exc:
         raise _unreadable(path, f"cannot read: {exc.strerror}") from None
-    if path.is_dir():
-        raise _unreadable(path, "is a folder, not a map file")
-    too_big = f"over the limit of {limits.max_bytes} bytes; raise ARGMAP_MAX_BYTES to allow it"
-    if size > limits.max_bytes:  # a limit, as the others: exit 1
-        raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"file is {size} bytes, {too_big}"))
-    try:
-        with path.open("rb") as fh:  # bounded: pipes and devices report no size
-            raw = fh.read(limits.max_bytes + 1)
-    except OSError as exc:
-        raise _unreadable(path, f"cannot read: {exc.strerror}") from None
+    with open(fd, "rb", closefd=True) as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise _unreadable(path, "is a folder, not a map file")
+        if not stat.S_ISREG(st.st_mode):
+            if regular_only:
+                raise _unreadable(path, "is not a regular file (a FIFO or a device); refused")
+            os.set_blocking(fd, True)
+        note_input(path)
+        too_big = f"over the limit of {limits.max_bytes} bytes; raise ARGMAP_MAX_BYTES to allow it"
+        if st.st_size > limits.max_bytes:  # a limit, as the others: exit 1
+            raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"file is {st.st_size} bytes, {too_big}"))
+        try:
+            raw = fh.read(limits.max_bytes + 1)  # bounded: pipes and devices report no size
+        except OSError as exc:
+            raise _unreadable(path, f"cannot read: {exc.strerror}") from None
     if len(raw) > limits.max_bytes:
         raise ArgmapError(Diagnostic(Location(str(path), 0, 0), f"file is {too_big}"))
-    return _decode(path, raw)
+    return raw
+
+
+def read_file(path: Path, limits: Limits, *, regular_only: bool = False) -> str:
+    if str(path) == "-":
+        return _read_stdin(limits)
+    return _decode(path, read_bytes(path, limits, regular_only=regular_only))
 
 
 def read_source_text(
@@ -92,7 +115,7 @@ def read_source_text(
         )
     if not is_file:
         raise ArgmapError(Diagnostic(where, f"source text file '{ref}' not found (looked in {base})"))
-    text = read_file(target, limits)
+    text = read_file(target, limits, regular_only=True)
     loaded.source_text = text
     # as the user names it (relative when the map's path is): reports show this path
     loaded.source_path = Path(os.path.normpath(loaded.path.parent / ref))

@@ -111,18 +111,23 @@ class FixResult:
 
 
 def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup: bool = True) -> FixResult:
-    """Rewrite the map file with the report's anchors (only those spans change; atomic, with a .bak)."""
-    from argmap.provenance.fix import UnsafeEdit, rewrite
-    from argmap.util.fs import atomic_write
-    from argmap.util.fs import backup as make_backup
+    """Rewrite the map file with the report's anchors (only those spans change).
+
+    Atomic, under a lock, and only if the file still holds what was read; the
+    backup (``MAP.bak``, or the next free ``MAP.bak.N``) holds those bytes.
+    """
+    from argmap.limits import Limits
     from argmap.loading import load_text
+    from argmap.loading.files import read_bytes
+    from argmap.provenance.fix import UnsafeEdit, rewrite
+    from argmap.util.fs import rewrite_in_place
 
     path = Path(loaded.path)
     if loaded.format != "yaml":
         raise ArgmapError(
             Diagnostic(loaded.sourcemap.find(()), f"--fix rewrites YAML maps only; this map was read as {loaded.format}")
         )
-    raw = path.read_bytes()
+    raw = read_bytes(path, Limits(), regular_only=True)
     bom = raw.startswith(b"\xef\xbb\xbf")
     original = raw.decode("utf-8-sig")  # line endings kept as they are
     try:
@@ -132,9 +137,8 @@ def fix_map(loaded, report: AnchorReport, *, accept_fuzzy: bool = False, backup:
     bak = None
     if result.changed:
         load_text(result.text, path)  # the rewritten map must still be a valid map
-        if backup:
-            bak = make_backup(path)
-        atomic_write(path, ("\ufeff" if bom else "") + result.text)
+        new = (("\ufeff" if bom else "") + result.text).encode("utf-8")
+        bak = rewrite_in_place(path, raw, new, keep_backup=backup)
     return FixResult(path, result.anchored, result.requoted, result.sha256_written, bak)
 
 

@@ -176,9 +176,12 @@ class LoadedReview:
         return self.sourcemap.find(path)
 
 
-def sha256_file(path: Path | str) -> str:
-    """sha256 of a file's bytes, as the review's ``map_sha256`` records it."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def sha256_file(path: Path | str, regular_only: bool = False) -> str:
+    """sha256 of a file's bytes, as the review's ``map_sha256`` records it (read as a map is)."""
+    from argmap.limits import Limits
+    from argmap.loading.files import read_bytes
+
+    return hashlib.sha256(read_bytes(Path(path), Limits(), regular_only=regular_only)).hexdigest()
 
 
 def load_review(path: Path | str) -> LoadedReview:
@@ -289,8 +292,9 @@ def check_review(path: Path, map_path: Optional[Path] = None, allow_outside: boo
         target = loaded.map_path()
     else:
         target = loaded.map_inside("pass --allow-outside or --map to read it")
-    m = load(target, allow_outside=allow_outside, read_source=False).map
-    digest = sha256_file(target)
+    named = map_path is None  # named inside the review: a regular file only (a FIFO would hang)
+    m = load(target, allow_outside=allow_outside, read_source=False, regular_only=named).map
+    digest = sha256_file(target, regular_only=named)
     diags = check_targets(loaded, m, digest)
     if diags:
         raise ArgmapError(diags)
