@@ -32,7 +32,10 @@ from typing import Any, Optional
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.locations import Location
 
-__all__ = ["Limits", "compose_yaml", "check_strings", "flow_depth", "parse_size", "ENVIRONMENT"]
+__all__ = [
+    "Limits", "compose_yaml", "safe_load", "check_strings", "flow_depth", "parse_size", "ENVIRONMENT",
+    "yaml_value_bound", "json_value_bound", "check_values", "check_markup",
+]
 
 ENVIRONMENT = {
     "max_bytes": "ARGMAP_MAX_BYTES",
@@ -325,3 +328,77 @@ def flow_depth(text: str) -> int:
     if opens <= 1 or len(marks) > 1_000_000:  # the count of openers bounds the depth too
         return opens
     return max(accumulate(map(_DELTA.__getitem__, marks)))
+
+
+def safe_load(text: str, file: str = "<yaml>", limits: Optional[Limits] = None) -> Any:
+    """``yaml.safe_load`` within ``limits`` (for YAML embedded in other formats).
+
+    Parse errors and values that cannot be built (an integer of 5000 digits)
+    raise :class:`yaml.MarkedYAMLError`; broken limits :class:`ArgmapError`.
+
+    >>> safe_load("a: [1, 2]")
+    {'a': [1, 2]}
+    >>> safe_load("a: &a [x, x]\\nb: [*a, *a, *a]", limits=Limits(max_nodes=5))
+    Traceback (most recent call last):
+    ...
+    argmap.diagnostics.ArgmapError: <yaml>:2:1: the document expands to more than 5 values (through YAML aliases?); raise ARGMAP_MAX_NODES to allow it
+    """
+    import yaml
+
+    limits = limits if limits is not None else Limits()
+    loader = (yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)(text)
+    try:
+        node = compose_yaml(loader, file, limits)
+        if node is None:
+            return None
+        try:
+            return loader.construct_document(node)
+        except (ValueError, TypeError, OverflowError, LookupError) as exc:
+            problem = "an integer of more than 4300 digits" if "digits" in str(exc) else f"invalid value: {exc}"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+    finally:
+        loader.dispose()
+
+
+def yaml_value_bound(text: str) -> int:
+    """An upper bound on the values of an alias-free YAML document, from its punctuation.
+
+    Each mapping pair needs a ``:`` (two values), each block list item a ``-``,
+    each flow item a ``,`` or a bracket; counting them costs a few C-level scans,
+    so a limit on values is checked before any parser pays for them.
+
+    >>> yaml_value_bound("a: 1\\nl:\\n  - x\\n  - y\\n")
+    7
+    """
+    bound = 1 + text.count("- ") + text.count("-\n") + text.count("? ")
+    bound += 2 * (text.count(": ") + text.count(":\n") + text.count(":\t") + text.count(":\r") + text.endswith(":"))
+    if "[" in text or "{" in text:
+        bound += 2 * (text.count(",") + text.count(":")) + text.count("[") + text.count("{")
+    return bound
+
+
+def json_value_bound(text: str) -> int:
+    """An upper bound on the values (keys counted) of a JSON document: every one
+    after the first follows a ``,``, a ``:`` or an opening bracket.
+
+    >>> json_value_bound('{"a": [1, 2], "b": {}}')
+    8
+    """
+    return 1 + text.count(",") + text.count(":") + text.count("[") + text.count("{")
+
+
+def check_values(bound: int, file: str, limits: Limits, what: str = "values") -> None:
+    """Refuse a document whose ``bound`` (of values, or elements) exceeds ``limits.max_nodes``."""
+    if bound > limits.max_nodes:
+        raise ArgmapError(
+            Diagnostic(
+                Location(file, 1, 1),
+                f"the file may hold more than {limits.max_nodes} {what} (up to {bound}, counted from its"
+                " punctuation); raise ARGMAP_MAX_NODES to allow it",
+            )
+        )
+
+
+def check_markup(text: str, file: str, limits: Limits) -> None:
+    """Refuse XML with more elements than ``limits.max_nodes`` (each needs a ``<``), before parsing."""
+    check_values(text.count("<"), file, limits, "elements")

@@ -27,7 +27,7 @@ import calendar
 import datetime
 import re
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 
 from argmap.locations import Location, SourceMap
 
@@ -235,10 +235,16 @@ class Anchor(_Strict):
     (end exclusive); ``prefix``/``suffix`` are the text around the quote.
     """
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, strict=True)
+    end: int = Field(ge=0, strict=True)
     prefix: str = ""
     suffix: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Anchor":
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
 
 
 class Source(_Strict):

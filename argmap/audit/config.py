@@ -181,8 +181,15 @@ def parse_config(text: str, file: str, table: Optional[str] = None) -> Config:
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
 
+    from argmap.limits import Limits, flow_depth
+
+    depth = Limits().max_depth
+    if flow_depth(text) > depth:  # tomllib recurses per bracket: 5000 of them was an internal error
+        raise ArgmapError(Diagnostic(Location(file, 1, 1), f"invalid TOML: nested deeper than {depth} levels"))
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ArgmapError(Diagnostic(Location(file, 1, 1), "invalid TOML: nested too deeply")) from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+), column (\d+)", str(exc))
         if m:
@@ -250,10 +257,14 @@ def _from_data(data: dict, text: str, file: str) -> Config:
 
 def load_config(path: Path | str) -> Config:
     """Read an ``argmap.toml`` or a ``pyproject.toml`` (its ``[tool.argmap]`` table)."""
+    from argmap.limits import Limits
+    from argmap.loading.files import read_bytes
+
     path = Path(path)
+    raw = read_bytes(path, Limits(), regular_only=True)  # bounded; a planted FIFO would hang
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ArgmapError(Diagnostic(Location(str(path), 1, 1), f"cannot read configuration: {exc}")) from None
     table = "tool.argmap" if path.name == "pyproject.toml" else None
     return parse_config(text, str(path), table)

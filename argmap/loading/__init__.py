@@ -25,7 +25,7 @@ from typing import Any, Callable, Optional
 from pydantic import ValidationError
 
 from argmap.diagnostics import ArgmapError, Diagnostic
-from argmap.limits import Limits, check_strings, flow_depth
+from argmap.limits import Limits, check_strings, check_values, flow_depth, yaml_value_bound
 from argmap.loading.files import read_file, read_source_text
 from argmap.loading.located import parse_yaml
 from argmap.loading.references import check_references
@@ -76,6 +76,7 @@ def _attach_locations(m: ArgumentMap, sourcemap: SourceMap) -> None:
 
 
 def _read_yaml(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, SourceMap]:
+    check_values(yaml_value_bound(text), str(path), limits)  # before any parser pays for the values
     fast = _fast_yaml(path, text, limits)
     if fast is not None:
         return fast
@@ -103,8 +104,12 @@ def _fast_yaml(path: Path, text: str, limits: Limits) -> Optional[tuple[Argument
 
 
 def _read_native_json(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, SourceMap]:
-    # JSON is YAML 1.2 flow syntax; the YAML parser gives us positions for free.
-    return _read_yaml(path, text, limits)
+    """A native map in JSON, read by a JSON parser (not as YAML flow syntax, which
+    refused surrogate-pair escapes and changed raw U+2028/U+2029/NEL)."""
+    from argmap.util.jsonread import parse_json
+
+    data, sourcemap = parse_json(text, str(path), limits)
+    return validate_data(data, sourcemap), sourcemap
 
 
 def _lazy(spec: str) -> Callable:

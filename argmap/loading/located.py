@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
-from argmap.limits import Limits, compose_yaml
+from argmap.limits import Limits, check_values, compose_yaml, yaml_value_bound
 from argmap.loading.schema import loader_class
 from argmap.locations import Location, SourceMap
 
@@ -33,6 +33,7 @@ def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[A
     import yaml
 
     limits = limits if limits is not None else Limits()
+    check_values(yaml_value_bound(text), file, limits)
     loader = loader_class()(text)
     try:
         try:

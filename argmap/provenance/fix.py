@@ -203,7 +203,10 @@ def rewrite(text: str, quotes: list[Quoted], src: Source, *, accept_fuzzy: bool 
     """The map ``text`` with new anchors (and accepted fuzzy quotes) written in."""
     nl = "\r\n" if "\r\n" in text else "\n"
     step = " " * guess_indent(text)
-    root = _compose(text)
+    try:
+        root = _compose(text)
+    except yaml.YAMLError as exc:
+        raise UnsafeEdit(f"the map's YAML cannot be rewritten in place ({getattr(exc, 'problem', None) or exc})") from None
     result = Rewrite(text=text)
     if not isinstance(root, yaml.MappingNode):
         return result

@@ -47,7 +47,6 @@ native ids and the fields AIF has no place for; it restores them exactly.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -80,14 +79,11 @@ def scheme_name(text: Optional[str]) -> Optional[str]:
     return text
 
 
-def load_json(text: str, file: str) -> Any:
-    """``json.loads`` with located errors."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ArgmapError(Diagnostic(Location(file, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}")) from None
-    except RecursionError:
-        raise ArgmapError(Diagnostic(Location(file, 1, 1), "JSON nested too deeply")) from None
+def load_json(text: str, file: str, limits: Any = None) -> Any:
+    """The JSON value, within the limits, duplicate keys refused (located errors)."""
+    from argmap.util.jsonread import load_json as load
+
+    return load(text, file, limits)
 
 
 class _Positions:
@@ -137,11 +133,11 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def read_text(text: str, file: str = "<aif>"):
+def read_text(text: str, file: str = "<aif>", limits: Any = None):
     """AIF JSON text → ``(ArgumentMap, SourceMap)``."""
     from argmap.validation import validate_data
 
-    raw = load_json(text, file)
+    raw = load_json(text, file, limits)
     if isinstance(raw, dict) and isinstance(raw.get("AIF"), dict) and (isinstance(raw["AIF"].get("nodes"), list) or not isinstance(raw.get("nodes"), list)):
         aif = raw["AIF"]
         extension = raw.get("argmap") if isinstance(raw.get("argmap"), dict) else aif.get("argmap")
@@ -366,4 +362,4 @@ def _dedupe(items: list) -> list:
 
 def read(path: Path, text: str, limits) -> tuple:
     """The loader's entry point (see :data:`argmap.loading.READERS`)."""
-    return read_text(text, str(path))
+    return read_text(text, str(path), limits)

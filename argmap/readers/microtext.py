@@ -36,22 +36,50 @@ __all__ = ["read", "read_text"]
 _KINDS = {"sup": "support", "exa": "support", "reb": "attack", "und": "undercut"}
 
 
-def _where(text: str, element_id: str) -> tuple[int, int]:
-    m = re.search(r'\bid="%s"' % re.escape(element_id), text)
-    if not m:
-        return 1, 1
-    line = text.count("\n", 0, m.start()) + 1
-    return line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+_ID = re.compile(r'\bid="([^"]*)"')
 
 
-def read_text(text: str, file: str = "<microtext>") -> tuple[Any, SourceMap]:
+def _id_positions(text: str) -> dict[str, tuple[int, int]]:
+    """Line and column of the first ``id="..."`` of each id, in one pass over the file.
+
+    >>> _id_positions('<a id="x"/>\\n  <b id="y"/><c id="x"/>')
+    {'x': (1, 4), 'y': (2, 6)}
+    """
+    found: dict[str, tuple[int, int]] = {}
+    line, line_start, last = 1, 0, 0
+    for m in _ID.finditer(text):
+        breaks = text.count("\n", last, m.start())
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", 0, m.start()) + 1
+        last = m.start()
+        found.setdefault(m.group(1), (line, m.start() - line_start + 1))
+    return found
+
+
+def _check_ids(root: Any, text: str, file: str) -> None:
+    """Every edu, adu and edge has an ``id`` (the claims and inferences are named by it)."""
+    for tag in ("edu", "adu", "edge"):
+        for element in root.iter(tag):
+            if element.get("id") is None:
+                m = re.search(rf"<{tag}\b(?![^>]*\bid=)", text)
+                line, col = (1, 1)
+                if m:
+                    line = text.count("\n", 0, m.start()) + 1
+                    col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+                raise ArgmapError(Diagnostic(Location(file, line, col), f"an <{tag}> element has no id"))
+
+
+def read_text(text: str, file: str = "<microtext>", limits: Any = None) -> tuple[Any, SourceMap]:
     """arggraph XML text → ``(ArgumentMap, SourceMap)``."""
     import xml.etree.ElementTree as ET
 
+    from argmap.limits import Limits, check_markup
     from argmap.validation import validate_data
 
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         raise ArgmapError(Diagnostic(Location(file, 1, 1), "XML with a DOCTYPE or entities is not read"))
+    check_markup(text, file, limits if limits is not None else Limits())
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
@@ -59,6 +87,8 @@ def read_text(text: str, file: str = "<microtext>") -> tuple[Any, SourceMap]:
         raise ArgmapError(Diagnostic(Location(file, line, col + 1), f"invalid XML: {exc}")) from None
     if root.tag != "arggraph":
         raise ArgmapError(Diagnostic(Location(file, 1, 1), f"not an arggraph file (root element <{root.tag}>)"))
+    _check_ids(root, text, file)
+    where = _id_positions(text)
     edus = {e.get("id"): (e.text or "").strip() for e in root.iter("edu")}
     adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
     edges = [(e.get("id"), e.get("src"), e.get("trg"), e.get("type")) for e in root.iter("edge")]
@@ -75,7 +105,7 @@ def read_text(text: str, file: str = "<microtext>") -> tuple[Any, SourceMap]:
         claim: dict = {"id": adu, "text": body}
         if stance == "opp":
             claim["note"] = "Opponent's view (microtext ADU type opp)"
-        positions[("claims", k)] = _where(text, adu)
+        positions[("claims", k)] = where.get(adu, (1, 1))
         claims.append(claim)
     inferences: dict[str, dict] = {}
     for eid, src, trg, kind in edges:
@@ -103,11 +133,11 @@ def read_text(text: str, file: str = "<microtext>") -> tuple[Any, SourceMap]:
         data["thesis"] = roots[0]
     data["inferences"] = list(inferences.values())
     for k, inf in enumerate(data["inferences"]):
-        positions[("inferences", k)] = _where(text, inf["id"])
+        positions[("inferences", k)] = where.get(inf["id"], (1, 1))
     sourcemap = SourceMap(file, positions)
     return validate_data(data, sourcemap), sourcemap
 
 
 def read(path: Path, text: str, limits) -> tuple:
     """Reader entry point, same signature as :data:`argmap.loading.READERS` readers."""
-    return read_text(text, str(path))
+    return read_text(text, str(path), limits)

@@ -129,7 +129,7 @@ def test_quirks_of_real_files():
         ('[1, 2]', "1:1", "not an AIF file"),
         ('{"nodes": [{"text": "x", "type": "I"}], "edges": []}', "1:1", "has no nodeID"),
         ('{"nodes": [], "edges": {}}', "1:1", "must be a list"),
-        ("[" * 100000, "1:1", "nested too deeply"),
+        ("[" * 100000, "1:1", "nesting deeper than 200"),
     ],
 )
 def test_broken_aif_gives_located_error(text, where, fragment):

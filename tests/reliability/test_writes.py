@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.fsutil import atomic_write, backup
+from argmap.util.fs import atomic_write, backup
 
 from .test_atomic_writes import MAP, SOURCE
 
@@ -114,7 +114,7 @@ def test_stale_temp_files_of_a_killed_run_are_removed(tmp_path):
 def test_sigkill_then_rerun_leaves_no_temp_file(tmp_path):
     """A write killed half-way leaves a temp file; the next write of the same file removes it."""
     out = tmp_path / "big.out"
-    writer = "import sys; from argmap.fsutil import atomic_write; atomic_write(sys.argv[1], b'x' * 400_000_000)"
+    writer = "import sys; from argmap.util.fs import atomic_write; atomic_write(sys.argv[1], b'x' * 400_000_000)"
     proc = subprocess.Popen([sys.executable, "-c", writer, str(out)])
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".big.out.*.tmp")) and time.monotonic() < deadline and proc.poll() is None:

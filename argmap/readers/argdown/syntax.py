@@ -352,8 +352,12 @@ def _load_data(source: str, file: str, where: tuple[int, int]) -> dict:
     import yaml
 
     block = source[1:].lstrip(" \t").startswith("\n")
+    from argmap.limits import safe_load
+
     try:
-        data = yaml.safe_load(source[1:-1] if block else source)
+        data = safe_load(source[1:-1] if block else source, file)  # within the limits: aliases counted, big integers refused
+    except ArgmapError as exc:
+        raise ArgmapError(Diagnostic(Location(file, *where), f"data in {{...}}: {exc.diagnostics[0].message}")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = where
@@ -611,8 +615,12 @@ def parse(text: str, file: str = "<argdown>", max_depth: int = 200) -> Document:
     front_line = 0
     if front is not None:
         front_line = front[0]
+        from argmap.limits import safe_load
+
         try:
-            loaded = yaml.safe_load(front[1])
+            loaded = safe_load(front[1], file)
+        except ArgmapError as exc:
+            raise ArgmapError(Diagnostic(Location(file, front[0], 1), f"front matter: {exc.diagnostics[0].message}")) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = front[0] + 1 + (mark.line if mark else 0)

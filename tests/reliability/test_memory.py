@@ -1,0 +1,107 @@
+"""Promise: memory. Limits apply before the cost is paid, on every path.
+
+Each input runs as a real ``argmap`` process measured through ``os.wait4``: refused
+with a located error in ≤ 2 s of CPU and ≤ 300 MB peak memory. Inputs from the
+hardening report: anchors and aliases spelled with no space after a JSON-style
+key's colon (the fast YAML path's check missed them: 1 MB grew to 5.9 GB), YAML
+in Argdown ``{...}`` data (a 476-byte file reached 6 GB), a million claims and a
+24 MB flow list (limits only on the slow path: 1.9 GB and 2.4 GB), and the same
+for native JSON, AIF and microtext XML.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ._hostile import run_measured
+
+SECONDS = 2.0
+WALL_SECONDS = 30.0
+MEMORY_MB = 300
+
+
+def _alias_chain(levels: int, width: int, anchor: str, alias: str) -> str:
+    """Levels of ``"kN":&aN [*aN-1, ...]`` (``anchor``/``alias`` spell the marks)."""
+    lines = ['argmap: 1', 'l0: {"k":' + anchor + 'a0 [' + ", ".join(['"x"'] * width) + "]}"]
+    for n in range(1, levels):
+        items = ", ".join([alias + f"a{n - 1}"] * width)
+        lines.append(f'l{n}: {{"k":{anchor}a{n} [{items}]}}')
+    return "\n".join(lines) + "\n"
+
+
+def _levels() -> list[str]:
+    levels = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]"]
+    for n, name in enumerate("bcdefg"):
+        prev = "abcdefg"[n]
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    return levels
+
+
+def _data_bomb() -> str:
+    """Under 500 bytes of Argdown whose ``{...}`` data expands to 9**7 values."""
+    return "[s]: A statement. {" + ", ".join(_levels()) + "}\n"
+
+
+def _claims(n: int) -> str:
+    return "argmap: 1\nclaims:\n" + "".join(f"  - id: c{i}\n    text: x\n" for i in range(n))
+
+
+def _flow_claims(n: int) -> str:
+    return "argmap: 1\nclaims:\n" + "".join(f"  - {{id: c{i}, text: x}}\n" for i in range(n))
+
+
+HOSTILE = {
+    # name: (file name, text, expected message fragment)
+    "fast-path-anchor-after-colon": ("m.yaml", _alias_chain(9, 10, "&", "*"), "expands to more than"),
+    "fast-path-alias-after-colon-no-space": (
+        "m.yaml", _alias_chain(9, 10, "&", "*").replace(", *", ",*"), "expands to more than"),
+    "argdown-data-alias-bomb": ("m.argdown", _data_bomb(), "expands to more than"),
+    "argdown-front-matter-alias-bomb": (
+        "m.argdown", "===\n" + "\n".join(_levels()) + "\n===\n\n[s]: S.\n",
+        "expands to more than"),
+    "million-claims-block": ("m.yaml", _claims(1_000_000), "may hold more than 2000000 values"),
+    "million-claims-flow-items": ("m.yaml", _flow_claims(1_000_000), "may hold more than 2000000 values"),
+    "flow-list-24MB": ("m.yaml", "argmap: 1\nclaims: [" + ",".join(["1"] * 12_000_000) + "]\n", "may hold more than"),
+    "native-json-24MB": ("m.json", '{"argmap": 1, "claims": [' + ",".join(["1"] * 12_000_000) + "]}",
+                         "may hold more than"),
+    "aif-2M-nodes": ("m.json", '{"nodes": [' + ",".join(['{"nodeID": 1}'] * 2_000_000) + '], "edges": []}',
+                     "may hold more than"),
+    "microtext-3M-elements": ("m.xml", "<arggraph id='x'>" + "<edu id='e'/>" * 3_000_000 + "</arggraph>",
+                              "may hold more than 2000000 elements"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_refused_before_the_cost_is_paid(tmp_path, name):
+    filename, text, fragment = HOSTILE[name]
+    path = tmp_path / filename
+    path.write_text(text)
+    command = "import" if filename.endswith(".xml") else "validate"
+    result = run_measured(command, path, timeout=60)
+    assert result.returncode == 1, result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"argmap: error: {path}:"), result.stderr
+    assert fragment in result.stderr and "Traceback" not in result.stderr
+    assert result.cpu_seconds <= SECONDS, f"{name}: {result.cpu_seconds:.2f} s of CPU"
+    assert result.seconds <= WALL_SECONDS, f"{name}: {result.seconds:.2f} s"
+    assert result.max_rss_mb <= MEMORY_MB, f"{name}: {result.max_rss_mb:.0f} MB"
+
+
+def test_argdown_data_bomb_is_small():
+    assert len(_data_bomb()) < 500
+
+
+def test_maps_within_the_limits_still_load(tmp_path):
+    """The punctuation count is an upper bound, not a guess: 20000 claims with commas,
+    colons and dashes in their text load through both YAML paths and JSON."""
+    import json
+
+    from argmap.loading import load
+
+    text = "argmap: 1\nclaims:\n" + "".join(
+        f"  - id: c{i}\n    text: 'Claim {i}: a, b, c - d, e: f, [g], {{h}}.'\n" for i in range(20_000))
+    (tmp_path / "m.yaml").write_text(text)
+    assert len(load(tmp_path / "m.yaml").map.claims) == 20_000
+    doc = {"argmap": 1, "claims": [{"id": f"c{i}", "text": f"a, b: c, [d]{i}"} for i in range(20_000)]}
+    (tmp_path / "m.json").write_text(json.dumps(doc))
+    assert len(load(tmp_path / "m.json").map.claims) == 20_000
