@@ -42,6 +42,8 @@ ENVIRONMENT = {
     "max_nodes": "ARGMAP_MAX_NODES",
     "max_depth": "ARGMAP_MAX_DEPTH",
     "max_string": "ARGMAP_MAX_STRING",
+    "fuzzy_budget": "ARGMAP_FUZZY_BUDGET",
+    "coverage_budget": "ARGMAP_COVERAGE_BUDGET",
 }
 """Field of :class:`Limits` → the environment variable that sets it."""
 
@@ -95,6 +97,12 @@ class Limits:
     """Deepest nesting of lists and mappings."""
     max_string: int = _from_env("max_string", 1024**2)
     """Longest single text value, in characters."""
+    fuzzy_budget: int = _from_env("fuzzy_budget", 10_000_000_000)
+    """Approximate quote search: most (quote length × source length) character pairs
+    compared for one quote (about a second); a longer quote found nowhere exactly is
+    reported as orphaned, saying so."""
+    coverage_budget: int = _from_env("coverage_budget", 4 * 1024**2)
+    """Coverage: most characters of source text split into sentences."""
 
 
 class _Frame:

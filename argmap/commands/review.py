@@ -69,7 +69,7 @@ def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bo
     from argmap.commands._common import echo_errors
     from argmap.diagnostics import ArgmapError
     from argmap.review.files import check_review
-    from argmap.util.terminal import clean
+    from argmap.util.terminal import one_line
 
     code = 0
     for path in reviews:
@@ -79,7 +79,7 @@ def check(reviews: tuple[Path, ...], map_path: Optional[Path], allow_outside: bo
             echo_errors(exc)
             code = max(code, exc.exit_code)
             continue
-        click.echo(clean(f"{path}: {line}"))
+        click.echo(one_line(f"{path}: {line}"))
     if code:
         raise SystemExit(code)
 

@@ -493,6 +493,17 @@ def _decide(src: Source, spans: list[tuple[int, int]], old: Optional[Anchor]) ->
 def _approximate(src: Source, q: str, old: Optional[Anchor]) -> Match:
     if len(q) * FUZZY_THRESHOLD > len(src.folded):
         return Match(State.orphaned, note="the quote is longer than the source text")
+    from argmap.limits import Limits
+
+    budget = Limits().fuzzy_budget
+    if len(q) * len(src.folded) > budget:  # the search costs quote x source: 160 KB in 1 MB took 13 s
+        return Match(
+            State.orphaned,
+            note=(
+                f"not found exactly, and a {len(q)}-character quote in a {len(src.folded)}-character text is over"
+                f" the approximate-search budget of {budget} character pairs; raise ARGMAP_FUZZY_BUDGET to search"
+            ),
+        )
     limit = int(len(q) * (1 - FUZZY_THRESHOLD))
     dist, spans = _search(q, src, limit)
     sims = {s: _similarity(q, src.folded[s[0] : s[1]]) for s in spans}

@@ -22,7 +22,7 @@ from typing import Optional
 
 from argmap.provenance.anchoring import KINDS, Quoted, Source, State, anchor_all
 from argmap.diagnostics import ArgmapError, Diagnostic
-from argmap.util.terminal import clean
+from argmap.util.terminal import one_line
 
 __all__ = ["AnchorReport", "FixResult", "anchor_report", "fix_map", "require_source", "audit_matches"]
 
@@ -91,14 +91,14 @@ class FixResult:
 
     def message(self) -> str:
         if not (self.anchored or self.requoted or self.sha256_written):
-            return clean(f"{self.path}: anchors already up to date; nothing written")
+            return one_line(f"{self.path}: anchors already up to date; nothing written")
         what = f"{len(self.anchored)} anchors"
         if self.requoted:
             what += f", {len(self.requoted)} quotes updated ({', '.join(self.requoted)})"
         if self.sha256_written:
             what += ", source.sha256"
         extra = f"; backup in {self.backup}" if self.backup else ""
-        return clean(f"{self.path}: wrote {what}{extra}")
+        return one_line(f"{self.path}: wrote {what}{extra}")
 
     def to_dict(self) -> dict:
         return {

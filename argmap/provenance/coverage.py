@@ -171,13 +171,17 @@ class Coverage:
         }
 
 
-def ignore_patterns(loaded) -> list[re.Pattern]:
-    """The map's ``source.ignore`` patterns, compiled; a bad one is a located error."""
+def ignore_patterns(loaded) -> list:
+    """The map's ``source.ignore`` patterns, compiled for linear-time matching (RE2:
+    a committed map or config cannot make coverage or audit hang); a bad one is a
+    located error."""
+    from argmap.util.regex import compile_user_regex
+
     out = []
     for i, pattern in enumerate(loaded.map.source.ignore):
         try:
-            out.append(re.compile(pattern))
-        except re.error as exc:
+            out.append(compile_user_regex(pattern))
+        except ValueError as exc:
             where = loaded.sourcemap.find(("source", "ignore", i))
             raise ArgmapError(Diagnostic(where, f"source.ignore pattern {pattern!r} is not a valid regular expression: {exc}")) from None
     return out
@@ -189,7 +193,7 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False)
 
 
-def split_sentences(raw: str, ignore: list[re.Pattern] = ()) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+def split_sentences(raw: str, ignore: list = ()) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
     """Raw spans of the sentences of ``raw`` (white space trimmed), and the ignored lines.
 
     >>> spans, _ = split_sentences("One here. Two there.\\n\\nThree")
@@ -210,17 +214,51 @@ def split_sentences(raw: str, ignore: list[re.Pattern] = ()) -> tuple[list[tuple
             ignored.append((number, body.strip()))
             continue
         pos = 0
-        for piece in seg.segment(body):
-            text = piece.strip()
-            if not text:
-                continue
-            at = body.find(text, pos)
-            if at < 0:  # the splitter changed the text: fall back to the rest of the line
-                at = pos
-                text = body[pos:].strip()
-            spans.append((start_of_line + at, start_of_line + at + len(text)))
-            pos = at + len(text)
+        for off, chunk in _chunks(body):
+            pos = max(pos, off)
+            for piece in seg.segment(chunk):
+                text = piece.strip()
+                if not text:
+                    continue
+                at = body.find(text, pos, off + len(chunk))
+                if at < 0:  # the splitter changed the text: fall back to the rest of the chunk
+                    at = pos
+                    text = body[pos : off + len(chunk)].strip()
+                    if not text:
+                        continue
+                    at = body.find(text, pos)
+                spans.append((start_of_line + at, start_of_line + at + len(text)))
+                pos = at + len(text)
     return spans, ignored
+
+
+CHUNK = 1000
+"""Longest stretch of one line handed to the sentence splitter at once (its time grows
+with the square of the length: a 1 MB line took over 5 minutes). A longer line is cut
+at the last sentence end (``.``, ``!`` or ``?`` and a space) in each stretch, or at
+its last space when it has none."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=\S)")
+
+
+def _chunks(body: str, size: int = CHUNK):
+    """``(offset, text)`` stretches of ``body``, each at most ``size`` long (linear time).
+
+    >>> [c for _, c in _chunks("One. Two three. Four five six.", 12)]
+    ['One. ', 'Two three. ', 'Four five ', 'six.']
+    """
+    start = 0
+    while len(body) - start > size:
+        window = body[start : start + size]
+        cut = 0
+        for m in _SENTENCE_END.finditer(window):
+            cut = m.end()
+        if cut < size // 4:
+            space = window.rfind(" ")
+            cut = space + 1 if space > 0 else size
+        yield start, body[start : start + cut]
+        start += cut
+    yield start, body[start:]
 
 
 def _line_col(raw: str, line_starts: list[int], offset: int) -> tuple[int, int]:
@@ -232,7 +270,16 @@ def coverage(loaded) -> Coverage:
     """Sentences of ``loaded``'s source text and the claims whose quotes cover each."""
     from argmap.provenance.anchors import require_source
 
+    from argmap.limits import Limits
+
     raw = require_source(loaded)
+    budget = Limits().coverage_budget
+    if len(raw) > budget:
+        raise ArgmapError(Diagnostic(
+            loaded.sourcemap.find(("source", "text")),
+            f"the source text has {len(raw)} characters, over the coverage budget of {budget}"
+            " (sentence splitting costs about 10 s per million); raise ARGMAP_COVERAGE_BUDGET to measure it",
+        ))
     ignore = ignore_patterns(loaded)
     src, quoted = anchor_all(loaded.map, raw)
     quotes: list[QuoteSpan] = []

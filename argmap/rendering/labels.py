@@ -18,10 +18,12 @@ import re
 import textwrap
 from typing import Iterable
 
+from argmap.util.terminal import BIDI_CONTROLS
+
 __all__ = ["dot_text", "lines_label", "wrap", "shorten", "css_class"]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
-"""Control characters, line separators and lone surrogates (which UTF-8 cannot encode)."""
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + BIDI_CONTROLS + "]+")
+"""Control characters, line separators, bidi controls and lone surrogates (which UTF-8 cannot encode)."""
 _CLASS_BAD = re.compile(r"[^A-Za-z0-9_-]+")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from argmap.provenance.anchoring import KINDS, State
-from argmap.util.terminal import clean
+from argmap.util.terminal import one_line
 
 __all__ = ["to_text", "to_json", "quote_lines", "summary_line"]
 
@@ -28,7 +28,7 @@ def quote_lines(report: Any) -> list[str]:
             detail = f": {m.note}"
         elif m.start is not None:
             detail = f" at {m.start}-{m.end}"
-        out.append(clean(f"{report.location(q)}: {m.state.value} {kind} '{q.id}'{detail}"))
+        out.append(one_line(f"{report.location(q)}: {m.state.value} {kind} '{q.id}'{detail}"))
     return out
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import click
 
 from argmap.reports import summary
-from argmap.util.terminal import clean
+from argmap.util.terminal import one_line
 
 __all__ = ["report", "impact"]
 
@@ -52,8 +52,8 @@ def report(findings: list, files: list, color: bool = True) -> str:
         sev = f.severity.value
         label = click.style(sev, fg=_COLOURS[sev], bold=sev == "error") if color else sev
         code = click.style(f.code, bold=True) if color else f.code
-        target = f" ({clean(f.target)})" if f.target else ""
-        lines.append(f"{clean(str(f.location))}: {label} {code} [{f.rule}] {clean(f.message)}{target}{impact(f)}")
+        target = f" ({one_line(f.target)})" if f.target else ""
+        lines.append(f"{one_line(str(f.location))}: {label} {code} [{f.rule}] {one_line(f.message)}{target}{impact(f)}")
     s = summary(findings, files)
     if s["findings"]:
         tail = (

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from argmap.provenance.coverage import Coverage
 from argmap.reports.page import page
-from argmap.util.terminal import clean
+from argmap.util.terminal import records
 
 __all__ = ["to_text", "to_json", "to_html", "render_html"]
 
@@ -58,7 +58,7 @@ def to_text(cov: Coverage, file: object, title: str = "") -> str:
         lines.append(f"{where}:{s.line}:{s.column}: not quoted by any claim: {s.text}")
     for claim_id, state in cov.unplaced.items():
         lines.append(f"{file}: claim '{claim_id}' covers nothing: its quote is {state} (see argmap anchor)")
-    return clean("\n".join(lines)) + "\n"
+    return records(lines)
 
 
 def to_json(cov: Coverage, file: object = None, title: str = "") -> str:

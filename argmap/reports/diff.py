@@ -59,4 +59,6 @@ def to_text(diff: MapDiff, old: str = "", new: str = "") -> str:
         lines.extend(f"label {c.id}: {c.old or '-'} -> {c.new or '-'}" for c in diff.label_changes)
     if not lines:
         lines.append("no changes")
-    return "\n".join(lines) + "\n"
+    from argmap.util.terminal import records
+
+    return records(lines)

@@ -7,14 +7,14 @@ __all__ = ["format_table", "format_json"]
 
 def format_table(data: dict, width: int = 60) -> str:
     """A plain-text table of the evaluation, thesis summary last."""
-    from argmap.util.terminal import clean
+    from argmap.util.terminal import one_line
 
     rows = [("id", "status", "label", "weakest link", "text")]
     for c in data["claims"]:
-        text = clean(" ".join(c["text"].split()))
+        text = one_line(" ".join(c["text"].split()))
         if len(text) > width:
             text = text[: width - 1] + "…"
-        rows.append((clean(c["id"]), c["status"], c["label"], clean(c["weakest_link"] or "-"), text))
+        rows.append((one_line(c["id"]), c["status"], c["label"], one_line(c["weakest_link"] or "-"), text))
     widths = [max(len(r[k]) for r in rows) for k in range(4)]
     lines = ["  ".join(r[k].ljust(widths[k]) for k in range(4)) + "  " + r[4] for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 4)
@@ -28,8 +28,8 @@ def format_table(data: dict, width: int = 60) -> str:
     if t is None:
         lines.append("thesis: none declared")
     else:
-        crit = clean(t["critical_step"]) if t["critical_step"] else "none (no single removal weakens it)"
-        lines.append(f"thesis {clean(t['id'])}: {t['status']}, {t['label']}; critical step: {crit}")
+        crit = one_line(t["critical_step"]) if t["critical_step"] else "none (no single removal weakens it)"
+        lines.append(f"thesis {one_line(t['id'])}: {t['status']}, {t['label']}; critical step: {crit}")
     return "\n".join(line.rstrip() for line in lines)
 
 

@@ -16,10 +16,10 @@ def to_json(entries: list, file: Path | str, title: str = "") -> str:
 
 def to_text(entries: list, file: Path | str, title: str = "") -> str:
     """The bibliography as plain text, one numbered entry per source."""
-    from argmap.util.terminal import clean
+    from argmap.util.terminal import one_line, records
 
     if not entries:
-        return f"{file}: no outside sources (no evidence records)\n"
+        return one_line(f"{file}: no outside sources (no evidence records)") + "\n"
     lines = [f"{file}: {len(entries)} outside sources"]
     for n, s in enumerate(entries, start=1):
         thesis = "  [the thesis relies on it]" if s.thesis_relies else ""
@@ -28,7 +28,7 @@ def to_text(entries: list, file: Path | str, title: str = "") -> str:
         lines.append(f"   cited by: {', '.join(s.cited_by) or '(no claim)'}")
         if s.relied_on_by:
             lines.append(f"   relied on by: {', '.join(s.relied_on_by)}")
-    return clean("\n".join(lines)) + "\n"
+    return records(lines)
 
 
 def _md(text: str) -> str:
@@ -36,7 +36,9 @@ def _md(text: str) -> str:
     import html
     import re
 
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    from argmap.util.terminal import clean
+
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~])", r"\\\1", html.escape(" ".join(clean(text).split()), quote=False))
 
 
 def to_markdown(entries: list, file: Path | str, title: str) -> str:

@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "one_line", "strip_controls"]
+__all__ = ["clean", "one_line", "records", "strip_controls", "BIDI_CONTROLS"]
 
 _ANSI = re.compile(
     r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])"
     r"|\x9b[0-?]*[ -/]*[@-~]|[\x90\x98\x9d-\x9f][^\x07\x1b\x9c]*[\x07\x9c]?"  # the 8-bit (C1) forms
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Bidi embeddings, overrides and isolates: they reorder what a reader sees (Trojan Source)."""
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Bidirectional formatting characters: they reorder what a reader sees (a "Trojan
+Source" line reads differently from what it says), so user text never carries them out."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "]")
 
 
 def clean(text: str) -> str:
-    """Remove ANSI escape sequences, control characters (keeps newline and tab)
-    and bidi embedding/override/isolate controls.
+    """Remove ANSI escape sequences, control and bidi characters (keeps newline and tab).
 
-    >>> clean("price \u202e01$\u202c ok")
-    'price 01$ ok'
+    >>> clean("a\u202eb\u2066c"), clean("price \u202e01$\u202c ok")
+    ('abc', 'price 01$ ok')
     """
-    return _BIDI.sub("", _CONTROL.sub("", _ANSI.sub("", text)))
+    return _CONTROL.sub("", _ANSI.sub("", text))
 
 
 def strip_controls(text: str) -> str:
@@ -47,4 +48,17 @@ def one_line(text: str) -> str:
     >>> one_line("bad key 'a\\nargmap: error: forged'\\x1b[2J")
     "bad key 'a\\\\nargmap: error: forged'"
     """
-    return clean(text).replace("\r", "").replace("\n", "\\n").replace("\t", "\\t")
+    return (
+        clean(text).replace("\n", "\\n").replace("\t", "\\t").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def records(lines) -> str:
+    """Text output of one record per line: each line :func:`one_line`, so no user text
+    (a newline in a claim, a quote, a reviewer's name) can forge a further record,
+    such as a GitHub Actions ``::error`` command.
+
+    >>> print(records(["a.yaml:1:1: claim 'x\\n::error file=y::forged'"]), end="")
+    a.yaml:1:1: claim 'x\\n::error file=y::forged'
+    """
+    return "".join(one_line(line) + "\n" for line in lines)

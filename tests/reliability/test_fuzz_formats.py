@@ -1,0 +1,178 @@
+"""Fuzzing the formats the other fuzz tests do not reach, and exact round trips.
+
+Hypothesis (derandomized: CI runs the same inputs every time) writes microtext
+XML, ``argmap.toml`` configurations, review files and native JSON maps, mostly
+right and with hostile text, and runs them through the real commands
+in-process: each must exit 0, 1 or 2 (never 3, never a traceback), within
+5 s; the process's peak memory stays within 300 MB over the whole run. Valid
+maps round-trip exactly: YAML → ``export --to json`` → read back, and
+``import`` (YAML out) → read back, give the same model. With
+test_fuzz_structured.py and test_fuzz_mutation.py this is over 2,000 inputs a
+run; tests/reliability/fuzz_atheris.py is the long-run, coverage-guided target.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.cli import cli
+from argmap.loading import load
+
+from ._fuzzing import HOSTILE_TEXTS, watchdog
+
+MEMORY_MB = 300
+_START_RSS_MB = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def fuzz(examples: int) -> settings:
+    return settings(max_examples=examples, derandomize=True, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.function_scoped_fixture])
+
+
+texts = st.one_of(st.sampled_from(HOSTILE_TEXTS), st.text(max_size=40))
+ids = st.one_of(st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True), st.sampled_from(["", "1", "a b", "a\nb", "é"]))
+
+
+def _run(files: dict, args: list[str]) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+        with watchdog():
+            result = CliRunner().invoke(cli, [a.format(dir=folder) for a in args])
+    assert result.exit_code in (0, 1, 2), (result.exit_code, result.output, result.exception)
+    assert "internal error" not in result.output and "Traceback" not in result.output
+    return result.exit_code
+
+
+@st.composite
+def microtext(draw) -> str:
+    n = draw(st.integers(0, 6))
+    parts = ['<arggraph id="%s">' % draw(ids)]
+    for i in range(n):
+        parts.append(f'<edu id="e{i}">{_xml(draw(texts))}</edu>')
+        kind = draw(st.sampled_from(["pro", "opp", "", "x"]))
+        parts.append(draw(st.sampled_from([f'<adu id="a{i}" type="{kind}"/>', "<adu/>", f'<adu id="{_xml(draw(ids))}"/>'])))
+        parts.append(f'<edge id="s{i}" src="e{i}" trg="a{i}" type="seg"/>')
+    for k in range(draw(st.integers(0, 6))):
+        src, trg = draw(st.integers(0, n + 1)), draw(st.integers(0, n + 1))
+        kind = draw(st.sampled_from(["sup", "exa", "reb", "und", "add", "seg", "zzz"]))
+        target = draw(st.sampled_from([f"a{trg}", f"c{trg}", f"s{trg}"]))
+        parts.append(f'<edge id="c{k}" src="a{src}" trg="{target}" type="{kind}"/>')
+    parts.append("</arggraph>")
+    text = "".join(parts)
+    if draw(st.booleans()):
+        cut = draw(st.integers(0, len(text)))
+        text = text[:cut] + draw(st.sampled_from(["", "<", "&", "<!DOCTYPE x>", "]]>", "\x00"])) + text[cut:]
+    return text
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
+@fuzz(300)
+@given(microtext())
+def test_microtext_import(text):
+    _run({"m.xml": text}, ["import", "{dir}/m.xml"])
+
+
+CONFIG_KEYS = ["select", "extend-select", "ignore", "fail-on", "per-file-ignores", "severity", "selct"]
+config_values = st.one_of(
+    st.lists(st.sampled_from(["ARG1", "ARG102", "ARG999", "uncited-fact", "", "*", "[", "ALL"]), max_size=4).map(json.dumps),
+    st.sampled_from(['"error"', '"warning"', '"nope"', "1", "true", "{}", '{ "ARG102" = "error" }',
+                     '{ "*.yaml" = ["ARG102"] }', "[[[[]]]]", '"\\u0000"']),
+)
+
+
+@st.composite
+def config(draw) -> str:
+    lines = [f"{draw(st.sampled_from(CONFIG_KEYS))} = {draw(config_values)}" for _ in range(draw(st.integers(0, 4)))]
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        text = draw(st.sampled_from(["[tool.argmap\n", "[severity]\n", "[[x]]\n", "= 1\n", ""])) + text
+    return text
+
+
+MAP = "argmap: 1\nthesis: a\nclaims:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\ninferences:\n  - id: i\n    premises: [b]\n    conclusion: a\n"
+
+
+@fuzz(300)
+@given(config())
+def test_config_files(text):
+    _run({"argmap.toml": text, "m.yaml": MAP}, ["audit", "{dir}/m.yaml", "--config", "{dir}/argmap.toml"])
+
+
+@st.composite
+def review(draw) -> str:
+    lines = [draw(st.sampled_from(["argmap-review: 1", "argmap-review: 2", "argmap: 1", ""])),
+             "map: " + draw(st.sampled_from(["m.yaml", "missing.yaml", "../m.yaml", "/etc/passwd", "''"])),
+             "reviewer: " + json.dumps(draw(texts))]
+    if draw(st.booleans()):
+        lines.append("map_sha256: " + draw(st.sampled_from(["abc", "0" * 64, "''"])))
+    lines.append("entries:")
+    for _ in range(draw(st.integers(0, 4))):
+        lines.append("  - target: " + json.dumps(draw(st.sampled_from(["a", "b", "i", "zz", ""]))))
+        lines.append("    verdict: " + draw(st.sampled_from(["accept", "challenge", "needs-evidence", "reject", "maybe"])))
+        lines.append("    comment: " + json.dumps(draw(texts)))
+    return "\n".join(lines) + "\n"
+
+
+@fuzz(300)
+@given(review(), st.sampled_from(["check", "report"]))
+def test_review_files(text, command):
+    args = ["review", "check", "{dir}/m.review.yaml"] if command == "check" else \
+        ["review", "report", "{dir}/m.yaml", "{dir}/m.review.yaml"]
+    _run({"m.yaml": MAP, "m.review.yaml": text}, args)
+
+
+@st.composite
+def valid_map(draw) -> dict:
+    n = draw(st.integers(1, 5))
+    claims = [{"id": f"c{i}", "text": draw(texts.filter(lambda t: t.strip()))} for i in range(n)]
+    for c in claims:
+        if draw(st.booleans()):
+            c["note"] = draw(texts)
+    inferences = [{"id": f"i{k}", "premises": [f"c{draw(st.integers(1, n - 1))}"], "conclusion": "c0",
+                   "kind": draw(st.sampled_from(["support", "attack"]))} for k in range(n - 1)]
+    doc = {"argmap": 1, "title": draw(texts), "thesis": "c0", "claims": claims}
+    if inferences:
+        doc["inferences"] = inferences
+    return doc
+
+
+@fuzz(300)
+@given(valid_map(), st.booleans())
+def test_valid_maps_round_trip_exactly(doc, ensure_ascii):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = folder / "m.json"
+        source.write_text(json.dumps(doc, ensure_ascii=ensure_ascii), encoding="utf-8")
+        try:
+            original = load(source, read_source=False).map
+        except Exception as exc:  # noqa: BLE001 - text the model refuses (a NUL, a lone surrogate) is fine
+            assert type(exc).__name__ == "ArgmapError", exc
+            return
+        runner = CliRunner()
+        exported = runner.invoke(cli, ["export", str(source), "--to", "json", "-o", str(folder / "back.json")])
+        assert exported.exit_code == 0, exported.output
+        assert load(folder / "back.json", read_source=False).map.model_dump() == original.model_dump()
+        imported = runner.invoke(cli, ["import", str(source), "-o", str(folder / "back.yaml")])
+        assert imported.exit_code == 0, imported.output
+        assert load(folder / "back.yaml", read_source=False).map.model_dump() == original.model_dump()
+
+
+@pytest.mark.parametrize("_", [0])
+def test_memory_stayed_bounded(_):
+    """The whole fuzz run (every input above, in this process) peaked within the budget."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    assert peak - _START_RSS_MB <= MEMORY_MB, f"{peak - _START_RSS_MB:.0f} MB"

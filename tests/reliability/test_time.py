@@ -1,0 +1,102 @@
+"""Promise: time. No input makes a command hang; heavy work has a budget and a clear message.
+
+From the hardening report: a ``source.ignore`` regex such as ``^(a+)+$`` hung
+coverage and audit (a committed ``argmap.toml`` can switch that rule on);
+coverage was quadratic on long lines (a 1 MB single-line source ran past 5
+minutes); fuzzy quote search scaled with quote × source (160 KB quote: 13 s);
+``explain`` output grew with the square of the chain (5000 steps: 300 MB); the
+microtext reader scanned the file once per element (5000 units: 100 s). Each
+case runs as a real process, bounded in CPU seconds (measured with ``os.wait4``)
+far below what the old code needed. Speed itself is measured in tests/benchmarks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ._hostile import run_measured
+
+CPU_SECONDS = 10.0  # the old code needed minutes for each of these
+
+
+def _map(tmp_path, source: str, extra: str = "", claims: str = "") -> str:
+    (tmp_path / "s.txt").write_text(source)
+    text = f"argmap: 1\nsource:\n  text: s.txt\n{extra}claims:\n  - id: a\n    text: A.\n{claims}"
+    (tmp_path / "m.yaml").write_text(text)
+    return str(tmp_path / "m.yaml")
+
+
+REDOS = "  ignore: ['^(a+)+$']\n"
+
+
+def test_redos_ignore_pattern_does_not_hang_coverage(tmp_path):
+    path = _map(tmp_path, "a" * 5000 + "b\nA real sentence.\n", REDOS)
+    result = run_measured("coverage", path, timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+    assert "sentences covered" in result.stdout and "0 lines ignored" in result.stdout
+    assert result.cpu_seconds <= CPU_SECONDS, result.cpu_seconds
+
+
+def test_redos_ignore_pattern_does_not_hang_audit_with_the_rule_switched_on(tmp_path):
+    path = _map(tmp_path, "a" * 5000 + "b\nA real sentence.\n", REDOS)
+    (tmp_path / "argmap.toml").write_text('extend-select = ["ARG313"]\n')
+    result = run_measured("audit", path, timeout=60, cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    assert "ARG313" in result.stdout
+    assert result.cpu_seconds <= CPU_SECONDS, result.cpu_seconds
+
+
+def test_unsupported_pattern_is_a_located_error(tmp_path):
+    path = _map(tmp_path, "Text.\n", "  ignore: ['(a)\\1']\n")
+    result = run_measured("coverage", path, timeout=60)
+    assert result.returncode == 1
+    assert f"{path}:4:" in result.stderr and "backreferences and lookaround are not supported" in result.stderr
+
+
+def test_coverage_of_a_long_single_line_is_linear(tmp_path):
+    path = _map(tmp_path, ("word " * 40_000) + "end.\n")  # 200 KB, no sentence end: quadratic took hours
+    result = run_measured("coverage", path, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    assert result.cpu_seconds <= 4 * CPU_SECONDS, result.cpu_seconds
+
+
+def test_coverage_budget_is_a_clear_error(tmp_path):
+    path = _map(tmp_path, "A sentence. " * 1000 + "\n")
+    result = run_measured("coverage", path, env={"ARGMAP_COVERAGE_BUDGET": "1000"}, timeout=60)
+    assert result.returncode == 1
+    assert "over the coverage budget of 1000" in result.stderr and "ARGMAP_COVERAGE_BUDGET" in result.stderr
+
+
+def test_long_fuzzy_quote_is_refused_by_budget_not_searched(tmp_path):
+    source = "".join(f"Sentence number {i} says something. " for i in range(30_000))  # about 1 MB
+    quote = source[100_000:260_000].replace("says", "said")  # 160 KB, nowhere exactly
+    path = _map(tmp_path, source, claims=f"    quote: '{quote}'\n")
+    result = run_measured("anchor", path, timeout=120)
+    assert result.returncode == 1
+    assert "approximate-search budget" in result.stdout and "ARGMAP_FUZZY_BUDGET" in result.stdout
+    assert result.cpu_seconds <= CPU_SECONDS, result.cpu_seconds
+
+
+def test_explain_output_grows_linearly_with_the_chain(tmp_path):
+    n = 5000
+    lines = ["argmap: 1", "claims:"] + [f"  - {{id: c{i}, text: Claim {i}.}}" for i in range(n)]
+    lines += ["inferences:"] + [f"  - {{id: i{i}, premises: [c{i}], conclusion: c{i - 1}}}" for i in range(1, n)]
+    (tmp_path / "m.yaml").write_text("\n".join(lines) + "\n")
+    result = run_measured("explain", tmp_path / "m.yaml", "c0", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout) < 3_000_000, len(result.stdout)  # 300 MB before
+    assert "[4999] " in result.stdout
+    assert result.cpu_seconds <= CPU_SECONDS, result.cpu_seconds
+
+
+@pytest.mark.parametrize("units", [5000])
+def test_microtext_reader_is_linear(tmp_path, units):
+    edus = "".join(f'<edu id="e{i}">Unit {i}.</edu>' for i in range(units))
+    adus = "".join(f'<adu id="a{i}" type="pro"/>' for i in range(units))
+    segs = "".join(f'<edge id="s{i}" src="e{i}" trg="a{i}" type="seg"/>' for i in range(units))
+    sups = "".join(f'<edge id="c{i}" src="a{i}" trg="a{i - 1}" type="sup"/>\n' for i in range(1, units))
+    (tmp_path / "m.xml").write_text(f'<arggraph id="x">\n{edus}\n{adus}\n{segs}\n{sups}</arggraph>\n')
+    result = run_measured("import", tmp_path / "m.xml", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("- id: c") == units - 1
+    assert result.cpu_seconds <= CPU_SECONDS, result.cpu_seconds
