@@ -13,9 +13,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
-__all__ = ["Location", "SourceMap", "Path"]
+__all__ = ["Location", "SourceMap", "Path", "LazyPositions"]
 
 Path = tuple
 """A path into the loaded document: keys and list indexes, e.g. ``("claims", 3, "quote")``."""
@@ -64,3 +64,75 @@ class SourceMap:
         if pos is not None:
             return Location(self.file, pos[0], pos[1])
         return self.find(path)
+
+
+class LazyPositions(dict):
+    """Positions worked out when first looked at: a subclass fills in what
+    :meth:`_head` is asked for (one path's part, or everything) and all of it on
+    :meth:`_fill`; any use of the whole mapping fills it first, so it reads
+    exactly like a plain dict."""
+
+    def _head(self, path: Any) -> None:
+        """Make sure ``path`` is filled in (default: everything)."""
+        self._fill()
+
+    def _fill(self) -> None:
+        """Fill in every position."""
+
+    def get(self, path: Any, default: Any = None) -> Any:
+        self._head(path)
+        return dict.get(self, path, default)
+
+    def __getitem__(self, path: Any) -> Any:
+        self._head(path)
+        return dict.__getitem__(self, path)
+
+    def __contains__(self, path: Any) -> bool:
+        self._head(path)
+        return dict.__contains__(self, path)
+
+    def __iter__(self):  # type: ignore[override]
+        self._fill()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._fill()
+        return dict.__len__(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        self._fill()
+        return dict.__ne__(self, other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        self._fill()
+        return dict.__repr__(self)
+
+    def keys(self):  # type: ignore[override]
+        self._fill()
+        return dict.keys(self)
+
+    def values(self):  # type: ignore[override]
+        self._fill()
+        return dict.values(self)
+
+    def items(self):  # type: ignore[override]
+        self._fill()
+        return dict.items(self)
+
+    def copy(self) -> dict:  # type: ignore[override]
+        self._fill()
+        return dict(dict.items(self))
+
+    def pop(self, path: Any, *default: Any) -> Any:  # type: ignore[override]
+        self._head(path)
+        return dict.pop(self, path, *default)
+
+    def setdefault(self, path: Any, default: Any = None) -> Any:  # type: ignore[override]
+        self._head(path)
+        return dict.setdefault(self, path, default)

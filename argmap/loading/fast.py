@@ -22,7 +22,7 @@ import re
 from typing import Any, Optional
 
 from argmap.loading.schema import LONG_DIGITS
-from argmap.locations import SourceMap
+from argmap.locations import LazyPositions, SourceMap
 
 __all__ = ["fast_parse", "scan_positions", "ScannedPositions"]
 
@@ -94,7 +94,7 @@ _MARK = re.compile(r"^(?:([^ \-\n])|([^\S\n]*)(-)([^\S\n]+|$))", re.MULTILINE)
 _LINE = re.compile(r"([^\S\n]*)(?:(-)([^\S\n]+|$))?(?:([A-Za-z_][\w-]*)[^\S\n]*:[^\S\n]*)?")
 
 
-class ScannedPositions(dict):
+class ScannedPositions(LazyPositions):
     """The positions of :func:`scan_positions`: top-level keys and list items at
     once, the keys inside an item when something first looks one up.
 
@@ -132,64 +132,6 @@ class ScannedPositions(dict):
             head = path[1:3] if path[0] == "#key" else path[:2]
             if head in self._pending:
                 self._expand(head)
-
-    def get(self, path: Any, default: Any = None) -> Any:
-        self._head(path)
-        return dict.get(self, path, default)
-
-    def __getitem__(self, path: Any) -> Any:
-        self._head(path)
-        return dict.__getitem__(self, path)
-
-    def __contains__(self, path: Any) -> bool:
-        self._head(path)
-        return dict.__contains__(self, path)
-
-    def __iter__(self):  # type: ignore[override]
-        self._fill()
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        self._fill()
-        return dict.__len__(self)
-
-    def __eq__(self, other: object) -> bool:
-        self._fill()
-        return dict.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        self._fill()
-        return dict.__ne__(self, other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        self._fill()
-        return dict.__repr__(self)
-
-    def keys(self):  # type: ignore[override]
-        self._fill()
-        return dict.keys(self)
-
-    def values(self):  # type: ignore[override]
-        self._fill()
-        return dict.values(self)
-
-    def items(self):  # type: ignore[override]
-        self._fill()
-        return dict.items(self)
-
-    def copy(self) -> dict:  # type: ignore[override]
-        self._fill()
-        return dict(dict.items(self))
-
-    def pop(self, path: Any, *default: Any) -> Any:  # type: ignore[override]
-        self._head(path)
-        return dict.pop(self, path, *default)
-
-    def setdefault(self, path: Any, default: Any = None) -> Any:  # type: ignore[override]
-        self._head(path)
-        return dict.setdefault(self, path, default)
 
 
 def _value_at(lines: list[str], i: int, value: int, key_indent: int, lineno: int) -> tuple[int, int]:

@@ -110,6 +110,30 @@ def _remove_stale_temps(folder: Path, name: str) -> None:
                 pass
 
 
+def _write_temp(folder: Path, name: str, data: bytes, shown: Path) -> Path:
+    """A complete, fsynced temp file for ``name`` in ``folder`` (stale ones of killed runs removed first)."""
+    _remove_stale_temps(folder, name)
+    try:
+        fd, tmp = _new_temp(folder, name)
+    except OSError as exc:
+        raise _cannot(shown, "write", exc) from None
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise _cannot(shown, "write", exc) from None
+        raise
+    return tmp
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -139,17 +163,8 @@ def atomic_write(path: PathLike, data: Union[str, bytes], *, encoding: str = "ut
             raise _cannot(shown, "write", exc) from None
         return
     folder = target.parent if str(target.parent) else Path(".")
-    _remove_stale_temps(folder, target.name)
+    tmp = _write_temp(folder, target.name, data, shown)
     try:
-        fd, tmp = _new_temp(folder, target.name)
-    except OSError as exc:
-        raise _cannot(shown, "write", exc) from None
-    try:
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         os.chmod(tmp, st.st_mode & 0o7777 if st is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException as exc:
@@ -193,17 +208,8 @@ def backup(path: PathLike, data: Optional[bytes] = None) -> Path:
         except OSError as exc:
             raise _cannot(path, "read", exc) from None
     folder = path.parent if str(path.parent) else Path(".")
-    _remove_stale_temps(folder, path.name + ".bak")
+    tmp = _write_temp(folder, path.name + ".bak", data, path.with_name(path.name + ".bak"))
     try:
-        fd, tmp = _new_temp(folder, path.name + ".bak")
-    except OSError as exc:
-        raise _cannot(path.with_name(path.name + ".bak"), "write", exc) from None
-    try:
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         try:
             os.chmod(tmp, os.stat(path).st_mode & 0o777)
         except OSError:

@@ -26,7 +26,7 @@ from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.limits import Limits, check_values, flow_depth, json_value_bound
-from argmap.locations import Location, SourceMap
+from argmap.locations import LazyPositions, Location, SourceMap
 
 __all__ = ["load_json", "parse_json", "json_positions"]
 
@@ -166,7 +166,7 @@ def _value_path(top: Optional[list], root: tuple) -> tuple:
     return top[1] + (top[2],)
 
 
-class _LazyPositions(dict):
+class _LazyPositions(LazyPositions):
     """:func:`json_positions`, computed when first looked at (a valid map that is only
     exported never pays for them)."""
 
@@ -177,39 +177,7 @@ class _LazyPositions(dict):
     def _fill(self) -> None:
         if self._text is not None:
             text, self._text = self._text, None
-            self.update(json_positions(text))
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        self._fill()
-        return dict.get(self, key, default)
-
-    def __getitem__(self, key: Any) -> Any:
-        self._fill()
-        return dict.__getitem__(self, key)
-
-    def __contains__(self, key: object) -> bool:
-        self._fill()
-        return dict.__contains__(self, key)
-
-    def __iter__(self):  # type: ignore[override]
-        self._fill()
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        self._fill()
-        return dict.__len__(self)
-
-    def items(self):  # type: ignore[override]
-        self._fill()
-        return dict.items(self)
-
-    def keys(self):  # type: ignore[override]
-        self._fill()
-        return dict.keys(self)
-
-    def values(self):  # type: ignore[override]
-        self._fill()
-        return dict.values(self)
+            dict.update(self, json_positions(text))
 
 
 def json_positions(text: str) -> dict:

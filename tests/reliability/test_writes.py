@@ -25,17 +25,9 @@ from click.testing import CliRunner
 from argmap.cli import cli
 from argmap.util.fs import atomic_write, backup
 
-from .test_atomic_writes import MAP, SOURCE
+from .test_atomic_writes import MAP, SOURCE, project  # noqa: F401 - project is a fixture
 
 ARGMAP = [sys.executable, "-m", "argmap"]
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    (tmp_path / "source.txt").write_text(SOURCE)
-    (tmp_path / "map.yaml").write_text(MAP)
-    (tmp_path / "in.argdown").write_text("[A]: A holds.\n  + [B]: B holds.\n")
-    return tmp_path
 
 
 def _fix(project: Path):
@@ -150,7 +142,7 @@ def test_output_to_a_fifo_reaches_its_reader(project):
     fifo = project / "pipe"
     os.mkfifo(fifo)
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = subprocess.run([*ARGMAP, "export", str(project / "map.yaml"), "-o", str(fifo)], timeout=60)
     reader.join(10)
