@@ -11,7 +11,6 @@ U+2029 and NEL), ``anchor: {start: true}`` and start after end (accepted).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -4,7 +4,8 @@ Hypothesis (derandomized: CI runs the same inputs every time) writes microtext
 XML, ``argmap.toml`` configurations, review files and native JSON maps, mostly
 right and with hostile text, and runs them through the real commands
 in-process: each must exit 0, 1 or 2 (never 3, never a traceback), within
-5 s; the process's peak memory stays within 300 MB over the whole run. Valid
+5 s. They run in a child pytest process whose peak memory (``os.wait4``) must
+stay within 300 MB over all of them, so no input can have taken more. Valid
 maps round-trip exactly: YAML → ``export --to json`` → read back, and
 ``import`` (YAML out) → read back, give the same model. With
 test_fuzz_structured.py and test_fuzz_mutation.py this is over 2,000 inputs a
@@ -14,7 +15,9 @@ run; tests/reliability/fuzz_atheris.py is the long-run, coverage-guided target.
 from __future__ import annotations
 
 import json
-import resource
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -29,7 +32,8 @@ from argmap.loading import load
 from ._fuzzing import HOSTILE_TEXTS, watchdog
 
 MEMORY_MB = 300
-_START_RSS_MB = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+CHILD = "ARGMAP_FUZZ_FORMATS_CHILD"
+in_child = pytest.mark.skipif(not os.environ.get(CHILD), reason="runs in the child process of test_fuzz_run")
 
 
 def fuzz(examples: int) -> settings:
@@ -80,6 +84,7 @@ def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
 
 
+@in_child
 @fuzz(300)
 @given(microtext())
 def test_microtext_import(text):
@@ -106,6 +111,7 @@ def config(draw) -> str:
 MAP = "argmap: 1\nthesis: a\nclaims:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\ninferences:\n  - id: i\n    premises: [b]\n    conclusion: a\n"
 
 
+@in_child
 @fuzz(300)
 @given(config())
 def test_config_files(text):
@@ -127,6 +133,7 @@ def review(draw) -> str:
     return "\n".join(lines) + "\n"
 
 
+@in_child
 @fuzz(300)
 @given(review(), st.sampled_from(["check", "report"]))
 def test_review_files(text, command):
@@ -150,6 +157,7 @@ def valid_map(draw) -> dict:
     return doc
 
 
+@in_child
 @fuzz(300)
 @given(valid_map(), st.booleans())
 def test_valid_maps_round_trip_exactly(doc, ensure_ascii):
@@ -171,8 +179,18 @@ def test_valid_maps_round_trip_exactly(doc, ensure_ascii):
         assert load(folder / "back.yaml", read_source=False).map.model_dump() == original.model_dump()
 
 
-@pytest.mark.parametrize("_", [0])
-def test_memory_stayed_bounded(_):
-    """The whole fuzz run (every input above, in this process) peaked within the budget."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    assert peak - _START_RSS_MB <= MEMORY_MB, f"{peak - _START_RSS_MB:.0f} MB"
+def test_fuzz_run():
+    """Every fuzz test above, in a child process measured with ``os.wait4``: all pass,
+    and the child's peak memory stays within the budget."""
+    if os.environ.get(CHILD):
+        pytest.skip("this is the child")
+    env = {**os.environ, CHILD: "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", __file__],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=Path(__file__).parents[2])
+    out = proc.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0, out[-4000:]
+    assert "4 passed" in out, out[-2000:]
+    print(f"fuzz child peak memory: {usage.ru_maxrss / 1024:.0f} MB")
+    assert usage.ru_maxrss / 1024 <= MEMORY_MB, f"{usage.ru_maxrss / 1024:.0f} MB"
