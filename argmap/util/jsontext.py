@@ -18,13 +18,17 @@ import json
 import re
 from typing import Any
 
+from argmap.util.terminal import BIDI_CONTROLS
+
 __all__ = ["dumps", "escape_controls"]
 
-_C1 = re.compile("[\x7f-\x9f]")
+_C1 = re.compile("[\x7f-\x9f" + BIDI_CONTROLS + "\u2028\u2029]")
 
 
 def escape_controls(text: str) -> str:
-    """Escape DEL and the C1 controls in JSON text (C0 ones are escaped by ``json`` already)."""
+    """Escape DEL, the C1 controls, bidi controls and U+2028/U+2029 in JSON text (C0
+    ones are escaped by ``json`` already): the document stays equal, and no raw
+    character that moves or reorders text reaches a terminal."""
     return _C1.sub(lambda c: f"\\u{ord(c.group()):04x}", text) if _C1.search(text) else text
 
 

@@ -3,11 +3,13 @@
 A map whose every text field (title, claim text, quote, citation, note, warrant,
 the source text, a reviewer's name) holds a newline followed by a GitHub
 Actions workflow command, an ANSI escape and bidi overrides is fed to every
-output format of every command: the formats are found from the commands'
-``--format``/``--to`` choices, so a new format is covered with no extra line.
+output format of every command.
 Text and Markdown outputs must keep one record per line (no line starts with the
 forged command), and no output may carry a raw ESC or a bidi control; JSON
-outputs must stay valid JSON (they escape what they carry).
+outputs must stay valid JSON (they escape what they carry). The formats come from
+the format registry (:data:`argmap.formats.FORMATS`), so a new one is covered with
+no extra line; only the exports that must round-trip user text (Argdown, YAML)
+keep it as it is.
 """
 
 from __future__ import annotations
@@ -19,16 +21,14 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
+from argmap.formats import CLEANED_KINDS, FORMATS
 from argmap.util.terminal import BIDI_CONTROLS
 
 FORGED = "::error file=x.yaml::FORGED"
 HOSTILE = "A\n" + FORGED + "\r\nFORGED line \x1b[31mred\x1b[0m \u202eevil\u202c \u2066iso\u2069 \u2028sep"
 
-# Output kinds by format name; every other name is checked as text.
-JSON_KINDS = {"json", "sarif", "aif", "annotations", "claimreview"}
-NOT_TEXT = {"svg", "png", "pdf", "dot", "argdown"}  # no records: drawings, and Argdown (which must round-trip)
-DATA = {"argdown"}  # an export: user text kept exactly (bidi included), line breaks in Argdown's own syntax
 INPUT_OPTIONS = {"--from"}
+DATA_KINDS = {"argdown", "yaml"}  # exports: user text kept exactly (a round trip), in their own syntax
 
 
 def _quoted(text: str) -> str:
@@ -76,47 +76,42 @@ def hostile(tmp_path):
     return tmp_path
 
 
-def _format_choices():
-    """(command path, option, choice) for every output format of every command."""
-    ctx = click.Context(cli)
-    found = []
-
-    def walk(command, path):
-        if isinstance(command, click.Group):
-            for name in command.list_commands(ctx):
-                walk(command.get_command(ctx, name), path + [name])
-            return
-        for param in command.params:
-            if isinstance(param.type, click.Choice) and param.name in ("fmt", "format", "to"):
-                if INPUT_OPTIONS.isdisjoint(param.opts):
-                    found.extend((tuple(path), param.opts[-1], choice) for choice in param.type.choices)
-
-    walk(cli, [])
-    return found
-
-
-CHOICES = _format_choices()
-ARGS = {  # how to run each command on the hostile project
-    ("anchor",): ["{map}"],
-    ("audit",): ["{map}"],
-    ("coverage",): ["{map}"],
-    ("diff",): ["{old}", "{map}"],
-    ("evaluate",): ["{map}"],
-    ("export",): ["{map}"],
-    ("render",): ["{map}"],
-    ("review", "report"): ["{map}", "{review}"],
-    ("sources",): ["{map}"],
+CHOICES = [(command, name, form.kind) for command, table in FORMATS.items() for name, form in table.items()]
+RUN = {  # how to run each command of the format registry on the hostile project
+    "anchor": ["anchor", "{map}"],
+    "audit": ["audit", "{map}"],
+    "coverage": ["coverage", "{map}"],
+    "diff": ["diff", "{old}", "{map}"],
+    "evaluate": ["evaluate", "{map}"],
+    "explain": ["explain", "{map}", "a"],
+    "export": ["export", "{map}"],
+    "render": ["render", "{map}"],
+    "review": ["review", "report", "{map}", "{review}"],
+    "sources": ["sources", "{map}"],
 }
-PLAIN = [  # commands with one text output and no format choice
-    ("explain", ["{map}", "a"]),
+PLAIN = [  # text outputs of commands outside the registry, and a second explain
     ("explain", ["{map}", "b"]),
     ("review check", ["{review}"]),
     ("validate", ["{map}", "{broken}"]),
 ]
 
 
-def test_every_command_with_formats_is_known():
-    assert {c for c, _, _ in CHOICES} <= set(ARGS), "a new command with formats: add how to run it to ARGS"
+def _option(words: list[str], name: str) -> list[str]:
+    """The option that picks format ``name`` on the command ``words`` names (none for a command of one format)."""
+    command = cli
+    ctx = click.Context(cli)
+    for word in words:
+        if not isinstance(command, click.Group):
+            break
+        command = command.get_command(ctx, word)
+    for param in command.params:
+        if isinstance(param.type, click.Choice) and name in param.type.choices and INPUT_OPTIONS.isdisjoint(param.opts):
+            return [param.opts[-1], name]
+    return []
+
+
+def test_every_registered_command_can_be_run():
+    assert {c for c, _, _ in CHOICES} <= set(RUN), "a new command in argmap.formats: add how to run it to RUN"
     assert len(CHOICES) >= 25
 
 
@@ -135,24 +130,23 @@ def _check_text(out: str, what: str):
         assert not body.startswith(("::error file=x.yaml", "FORGED")), f"{what}: forged line {line!r}"
 
 
-@pytest.mark.parametrize("command,option,choice", CHOICES, ids=[f"{' '.join(c)}-{f}" for c, _, f in CHOICES])
-def test_hostile_strings_never_reach_an_output_raw(hostile, command, option, choice):
-    if choice in {"png", "pdf"}:
+@pytest.mark.parametrize("command,name,kind", CHOICES, ids=[f"{c}-{n}" for c, n, _ in CHOICES])
+def test_hostile_strings_never_reach_an_output_raw(hostile, command, name, kind):
+    if kind == "binary":
         pytest.skip("binary drawing: no text records")
-    result = _run(hostile, [*command, *ARGS[command], option, choice])
+    words = [w for w in RUN[command] if not w.startswith("{")]
+    result = _run(hostile, [*RUN[command], *_option(words, name)])
     assert result.exit_code in (0, 1), result.output
-    what = f"{' '.join(command)} {option} {choice}"
-    if choice in JSON_KINDS:
-        if result.exit_code == 0:
-            json.loads(result.stdout)
-        assert "\x1b" not in result.stdout
+    what = f"{command} {name} ({kind})"
+    _check_text(result.stderr, what + " (stderr)")
+    if kind in DATA_KINDS:
         return
     assert "\x1b" not in result.stdout, what
-    if choice not in DATA:
-        assert not set(result.stdout) & set(BIDI_CONTROLS), what
-    if choice not in NOT_TEXT and choice != "html":
+    assert not set(result.stdout) & set(BIDI_CONTROLS), what
+    if kind == "json" and result.exit_code == 0:
+        json.loads(result.stdout)
+    if kind in CLEANED_KINDS:
         _check_text(result.stdout, what)
-    _check_text(result.stderr, what + " (stderr)")
 
 
 @pytest.mark.parametrize("command,args", PLAIN, ids=[f"{c}-{a[-1]}" for c, a in PLAIN])
