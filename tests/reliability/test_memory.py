@@ -20,12 +20,13 @@ WALL_SECONDS = 30.0
 MEMORY_MB = 300
 
 
-def _alias_chain(levels: int, width: int, anchor: str, alias: str) -> str:
-    """Levels of ``"kN":&aN [*aN-1, ...]`` (``anchor``/``alias`` spell the marks)."""
-    lines = ['argmap: 1', 'l0: {"k":' + anchor + 'a0 [' + ", ".join(['"x"'] * width) + "]}"]
-    for n in range(1, levels):
-        items = ", ".join([alias + f"a{n - 1}"] * width)
-        lines.append(f'l{n}: {{"k":{anchor}a{n} [{items}]}}')
+def _aliases_after_colons(rows: int = 100, width: int = 100) -> str:
+    """100 KB whose every anchor and alias follows a JSON-style key's colon
+    (``"v":&a``, ``"k":*a``), the spelling the fast path's check missed: the Rust
+    parser expanded its 10**7 values (835 MB, 7.5 s) before the slow path refused it."""
+    lines = ["argmap: 1", 'l0: {"v":&a [' + ", ".join(["1"] * 1000) + "]}"]
+    row = ", ".join(f'"k{k}":*a' for k in range(width))
+    lines += [f"r{n}: {{{row}}}" for n in range(rows)]
     return "\n".join(lines) + "\n"
 
 
@@ -52,9 +53,7 @@ def _flow_claims(n: int) -> str:
 
 HOSTILE = {
     # name: (file name, text, expected message fragment)
-    "fast-path-anchor-after-colon": ("m.yaml", _alias_chain(9, 10, "&", "*"), "expands to more than"),
-    "fast-path-alias-after-colon-no-space": (
-        "m.yaml", _alias_chain(9, 10, "&", "*").replace(", *", ",*"), "expands to more than"),
+    "fast-path-anchors-after-colons": ("m.yaml", _aliases_after_colons(), "expands to more than"),
     "argdown-data-alias-bomb": ("m.argdown", _data_bomb(), "expands to more than"),
     "argdown-front-matter-alias-bomb": (
         "m.argdown", "===\n" + "\n".join(_levels()) + "\n===\n\n[s]: S.\n",
