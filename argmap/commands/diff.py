@@ -31,4 +31,4 @@ def diff(old: Path, new: Path, fmt: str, output: Optional[Path], no_consequences
 
     result = compare(load_map(old, allow_outside), load_map(new, allow_outside), consequences=not no_consequences)
     form = formats.get("diff", fmt)
-    emit(form.load()(result, str(old), str(new)), output, kind=form.kind)
+    emit(form.load()(result, str(old), str(new)), output, kind=form.kind, force=force)

@@ -28,4 +28,4 @@ def sources(file: Path, fmt: str, output: Optional[Path], allow_outside: bool, f
 
     loaded = load_map(file, allow_outside, read_source=False)
     form = formats.get("sources", fmt)
-    emit(form.load()(bibliography(loaded.map), file, loaded.map.title or str(file)), output, kind=form.kind)
+    emit(form.load()(bibliography(loaded.map), file, loaded.map.title or str(file)), output, kind=form.kind, force=force)
