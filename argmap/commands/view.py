@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, stdout_is_terminal
+from argmap.commands._common import allow_outside_option, emit, force_option, stdout_is_terminal
 from argmap.rendering import RANKDIRS  # light: no graphviz
 
 map_file = click.argument("file", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
@@ -23,7 +23,9 @@ rankdir_option = click.option("--rankdir", type=click.Choice(RANKDIRS), default=
               help="Write the page to this file (atomically). Default: standard output.")
 @rankdir_option
 @allow_outside_option
-def view(file: Path, reviews: tuple[Path, ...], output: Optional[Path], rankdir: str, allow_outside: bool) -> None:
+@force_option
+def view(file: Path, reviews: tuple[Path, ...], output: Optional[Path], rankdir: str, allow_outside: bool,
+         force: bool) -> None:
     """Write the viewer: source text, diagram and details side by side, in one HTML file.
 
     Click a node to see its quote in the text and its details; click a quote to
@@ -35,4 +37,4 @@ def view(file: Path, reviews: tuple[Path, ...], output: Optional[Path], rankdir:
     if output is None and stdout_is_terminal():
         raise click.UsageError("the viewer is an HTML page: give -o FILE.html (or redirect standard output)")
     page = viewer.view(file, list(reviews), allow_outside=allow_outside, rankdir=rankdir)
-    emit(viewer.write(page), output, kind="html")
+    emit(viewer.write(page), output, kind="html", force=force)

@@ -160,6 +160,7 @@ WRITERS = {
     "diff": ["diff", "{map}", "{other}", "-o", "{out}"],
     "review-report": ["review", "report", "{map}", "{review}", "-o", "{out}"],
     "audit": ["audit", "{map}", "-o", "{out}"],
+    "view": ["view", "{map}", "-o", "{out}"],
 }
 
 
