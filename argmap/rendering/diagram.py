@@ -500,7 +500,7 @@ def _errors_located(file: str, time_limit: Optional[float]) -> Iterator[None]:
     except LayoutTimeout:
         raise ArgmapError(Diagnostic(Location(file, 1, 1), (
             f"the layout took more than {time_limit:g} s and was stopped; draw part of the map with"
-            " --focus ID --depth N (or a smaller whole with --overview), or allow more time with --time-limit SECONDS"
+            " --focus ID --depth N, or allow more time with --time-limit SECONDS"
         ))) from None
     except (EngineUnavailable, LayoutFailed) as exc:
         raise ArgmapError(Diagnostic(Location(file, 1, 1), str(exc))) from None
