@@ -226,8 +226,10 @@ def _read(path: Path) -> Lexicon:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ArgmapError(Diagnostic(Location(str(path)), f"cannot read the lexicon: {getattr(exc, 'strerror', None) or exc}")) from None
+    from argmap.loading.schema import load_plain
+
     try:
-        data = yaml.safe_load(text)
+        data = load_plain(text)  # YAML 1.2 core, as maps are read: "yes" and "on" stay words
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
