@@ -226,6 +226,10 @@ class Element(_Strict):
     """
 
     id: Id
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Audit rules not to report for this element: codes, families (ARG1) or names, as --ignore takes them.",
+    )
 
 
 class Anchor(_Strict):

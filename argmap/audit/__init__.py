@@ -13,9 +13,12 @@ Each rule is one module in this package with
 
 Codes are grouped by family and never reused: ``ARG1xx`` support of claims
 and steps, ``ARG2xx`` structure of the argument, ``ARG3xx`` provenance of
-quotes and evidence records, ``ARG4xx`` the state of the map itself.
-:mod:`.config` reads the rule selection and severities from ``argmap.toml`` /
-``pyproject.toml``.
+quotes and evidence records, ``ARG4xx`` the state of the map itself (its
+suppressions, its drafts). :mod:`.config` reads the rule selection and
+severities from ``argmap.toml`` / ``pyproject.toml``. A finding about an
+element whose ``ignore:`` names its rule is dropped
+(:mod:`argmap.audit.suppression`); ``per-file-ignores`` in the configuration
+turn rules off for the files their globs match.
 
 May import: :mod:`argmap.provenance`, :mod:`argmap.evaluation`, :mod:`argmap.drafting`
 (its lexicon of connectives), :mod:`argmap.loading`, :mod:`argmap.readers`, the core.
@@ -56,6 +59,7 @@ class AuditContext:
         self.source_text: Optional[str] = loaded.source_text
         self.anchor_matches: Optional[dict] = None
         """Element id → its anchored quote, filled once by :func:`argmap.provenance.anchors.audit_matches`."""
+        self.suppressions = None  # the engine's Suppressions: which ignore: entries dropped a finding
         self._paths: dict[str, tuple] = {}
         for section in ("claims", "evidence", "inferences"):
             for i, el in enumerate(getattr(self.map, section)):
@@ -110,17 +114,21 @@ def run(loaded: "LoadedMap", config: Optional["Config"] = None, *, impact: bool 
     saves the evaluation that rates them).
     """
     from argmap.audit.config import discover
+    from argmap.audit.suppression import Suppressions
 
     if config is None:
         config = discover(loaded.path)
     from argmap.audit.impact import annotate
 
+    config = config.for_file(loaded.path)
     ctx = AuditContext(loaded, config)
+    ctx.suppressions = suppressions = Suppressions(loaded)
     findings: list[Finding] = []
     repairs: dict[str, Optional[str]] = {}
     for r in rules():
-        if not config.selects(r):
-            continue
+        selected = config.selects(r)
+        if not selected and not (suppressions and suppressions.names(r)):
+            continue  # a rule an ignore: entry names runs to tell whether the entry is used
         repairs[r.code] = r.repair
         severity = config.severity_of(r)
         for f in r.check(ctx):
@@ -129,6 +137,8 @@ def run(loaded: "LoadedMap", config: Optional["Config"] = None, *, impact: bool 
             f.severity = severity
             if f.location is None:
                 f.location = Location(loaded.file, 1, 1)
+            if suppressions and suppressions.suppresses(f, r) or not selected:
+                continue
             findings.append(f)
     findings.sort(key=_position)
     if impact:

@@ -13,6 +13,9 @@ Found as linters do: from the map's folder upwards, the first folder with an
 - ``[severity]`` table: rule code or name → ``info``/``warning``/``error``;
 - ``lexicon``: files of connectives and hedges added to the drafting lexicon
   (paths relative to the configuration file; see ``argmap/data/lexicon.yaml``).
+- ``[per-file-ignores]`` table: glob → selectors; these rules never run on the
+  map files the glob matches (relative to the configuration file's folder; a
+  glob without ``/`` matches the file name in any folder).
 
 Options given on the command line win over the file.
 
@@ -38,7 +41,7 @@ __all__ = ["Config", "FAIL_ON", "matches", "parse_config", "load_config", "disco
 FAIL_ON = ("error", "warning", "info", "never")
 """Values of ``fail-on``: the least severity that makes ``argmap audit`` exit 1."""
 
-_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity", "lexicon")
+_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity", "lexicon", "per-file-ignores")
 
 
 @dataclass
@@ -52,6 +55,32 @@ class Config:
     fail_on: str = "error"
     lexicon: list[Path] = field(default_factory=list)
     path: Optional[Path] = None
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+
+    def for_file(self, file: Path | str) -> "Config":
+        """This configuration for one map file: its ``per-file-ignores`` added to ``ignore``.
+
+        >>> cfg = Config(per_file_ignores={"drafts/*.yaml": ["ARG1"], "old-*.yaml": ["ARG3"]}, path=Path("/r/argmap.toml"))
+        >>> cfg.for_file("/r/drafts/a.yaml").ignore, cfg.for_file("/r/x/old-b.yaml").ignore, cfg.for_file("/r/a.yaml").ignore
+        (['ARG1'], ['ARG3'], [])
+        """
+        if not self.per_file_ignores:
+            return self
+        import fnmatch
+        import os
+
+        base = self.path.parent if self.path is not None else Path.cwd()
+        try:
+            rel = Path(os.path.relpath(Path(file).absolute(), base.absolute())).as_posix()
+        except ValueError:  # another drive
+            rel = Path(file).as_posix()
+        name = Path(file).name
+        extra = [
+            s for pattern, selectors in self.per_file_ignores.items()
+            if fnmatch.fnmatchcase(rel, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern))
+            for s in selectors
+        ]
+        return replace(self, ignore=[*self.ignore, *extra]) if extra else self
 
     def selects(self, rule: Any) -> bool:
         """Whether ``rule`` (an :class:`argmap.audit.Rule`) runs under this configuration."""
@@ -107,7 +136,8 @@ class Config:
 
         known = rules()
         names = [r.code for r in known] + [r.name for r in known]
-        for s in [*(self.select or []), *self.extend_select, *self.ignore, *self.severity]:
+        per_file = [s for selectors in self.per_file_ignores.values() for s in selectors]
+        for s in [*(self.select or []), *self.extend_select, *self.ignore, *self.severity, *per_file]:
             if not any(matches(s, r) for r in known):
                 hint = _hint(s, names)
                 raise ArgmapError(Diagnostic(where, f"'{s}' matches no audit rule{hint}; see 'argmap rules'"))
@@ -164,6 +194,9 @@ def _line_of(text: str, key: str) -> tuple[int, int]:
     m = pattern.search(text)
     if m:
         return (text.count("\n", 0, m.start()) + 1, len(m.group(1)) + 1)
+    m = re.search(rf"^[ \t]*\[[^\]\n]*[.\"']{re.escape(key)}[\"']?\s*\]", text, re.MULTILINE)  # a table header
+    if m:
+        return (text.count("\n", 0, m.start()) + 1, 1)
     m = re.search(rf"[\"']{re.escape(key)}[\"']", text)
     if m:
         start = text.rfind("\n", 0, m.start()) + 1
@@ -213,9 +246,8 @@ def _from_data(data: dict, text: str, file: str) -> Config:
     cfg = Config(path=Path(file))
     for key, value in data.items():
         if key not in _KEYS:
-            if isinstance(value, dict):
-                continue  # a table for another part of argmap
-            raise err(key, f"unknown argmap setting '{key}'{_hint(key, list(_KEYS))}")
+            what = "table" if isinstance(value, dict) else "setting"
+            raise err(key, f"unknown argmap {what} '{key}'{_hint(key, list(_KEYS))}")
     for key in ("select", "extend-select", "ignore"):
         if key in data:
             value = data[key]
@@ -247,6 +279,15 @@ def _from_data(data: dict, text: str, file: str) -> Config:
         if value not in ("info", "warning", "error"):
             raise err(key, f"severity of '{key}' must be info, warning or error, not {value!r}")
         cfg.severity[key] = Severity(value)
+    ignores = data.get("per-file-ignores", {})
+    if not isinstance(ignores, dict):
+        raise err("per-file-ignores", "'per-file-ignores' must be a table of \"glob\" = [rule codes or names]")
+    for pattern, value in ignores.items():
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise err(pattern, f"per-file-ignores of '{pattern}' must be a list of rule codes or names")
+        cfg.per_file_ignores[pattern] = value
     try:
         cfg.check_selectors(Location(file, 1, 1))
     except ArgmapError as exc:
@@ -285,6 +326,7 @@ def discover(start: Path | str) -> Config:
                 text = py.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-            if re.search(r"^\s*\[\s*tool\s*\.\s*argmap\s*[\].]", text, re.MULTILINE):
+            # any header that starts a tool.argmap table, malformed ones included: TOML then says what is wrong
+            if re.search(r"^\s*\[+\s*[\"']?tool[\"']?\s*\.\s*[\"']?argmap(?![\w-])", text, re.MULTILINE):
                 return parse_config(text, str(py), "tool.argmap")
     return Config()

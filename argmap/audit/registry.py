@@ -48,10 +48,12 @@ RULES: dict[str, str] = {
     "ARG305": "argmap.audit.unattributed_quotation",
     "ARG306": "argmap.audit.missing_access_date",
     "ARG307": "argmap.audit.no_archived_copy",
+    "ARG308": "argmap.audit.unused_evidence",
     "ARG311": "argmap.audit.quote_fuzzy",
     "ARG312": "argmap.audit.quote_ambiguous",
     "ARG313": "argmap.audit.uncovered_sentence",
     # ARG4xx: the state of the map itself
+    "ARG401": "argmap.audit.unused_suppression",
     "ARG402": "argmap.audit.draft_unreviewed",
 }
 """Rule code → module. Add a rule with one line here; never renumber."""

@@ -107,6 +107,12 @@ def check_file(path: str, kind: str, options: Options) -> FileResult:
         result.findings, result.exit_code = as_findings(exc), exc.exit_code
         return result
     from argmap.provenance.anchoring import source_changed
+    from argmap.audit.suppression import unknown_selectors
+
+    bad = unknown_selectors(loaded)
+    if bad:  # an ignore: entry must name a rule of the catalogue
+        result.findings, result.exit_code = as_findings(ArgmapError(bad)), 1
+        return result
 
     result.warnings = source_changed(loaded)
     result.notes = [str(d) for d in loaded.sourcemap.notes]
