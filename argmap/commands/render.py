@@ -11,9 +11,15 @@ import click
 
 from argmap.commands._common import allow_outside_option, emit, force_option, load_map, map_file, stdout_is_terminal
 from argmap.formats import choices, get
-from argmap.rendering import COLOR_BY, ENGINES, RANKDIRS  # light: no graphviz
+from argmap.rendering import (  # light: no graphviz
+    COLOR_BY, DEFAULT_MIN_SEVERITY, ENGINES, LEGENDS, RANKDIRS, SEVERITIES,
+)
 from argmap.rendering.engines import MAX_PIXELS, png_size, png_zoom
 
+OVERVIEW_MAP = 300
+"""Claims above which a whole-map render draws the overview unless told otherwise."""
+CRITICAL_MAP = 20000
+"""Claims above which the critical step is not searched for the diagram."""
 BIG_MAP = 1000
 """Claims above which slow layouts get progress notes and advice on stderr."""
 
@@ -37,6 +43,13 @@ BIG_MAP = 1000
               help="Colour elements by change since the map version OLD (added, changed, unchanged).")
 @click.option("--time-limit", type=click.FloatRange(0, None, min_open=True), default=60, show_default=True,
               metavar="SECONDS", help="Stop a layout that takes longer, with advice on drawing less.")
+@click.option("--overview/--no-overview", default=None,
+              help=f"Draw the sections (or connected parts) with their counts and the steps between them. "
+                   f"Default: on for whole maps of over {OVERVIEW_MAP} claims.")
+@click.option("--legend", "legend", type=click.Choice(LEGENDS), default="compact", show_default=True,
+              help="Key under the diagram: a word or two per mark, what each mark means, or none.")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default=DEFAULT_MIN_SEVERITY, show_default=True,
+              help="Mark findings of this severity and worse (tooltips list them all).")
 @click.option("--scale", type=click.FloatRange(0.05, 20), metavar="FACTOR",
               help="PNG: pixels per CSS pixel (1 = 96 dpi). Default 1.5.")
 @click.option("--dpi", type=click.FloatRange(5, 2000), help="PNG: dots per inch, instead of --scale.")
@@ -58,6 +71,9 @@ def render(
     color_by: str,
     diff_old: Optional[Path],
     time_limit: float,
+    overview: Optional[bool],
+    legend: str,
+    min_severity: str,
     scale: Optional[float],
     dpi: Optional[float],
     max_pixels: int,
@@ -71,9 +87,12 @@ def render(
         raise click.UsageError("give --scale or --dpi, not both")
     if output is None and fmt in ("png", "pdf") and stdout_is_terminal():
         raise click.UsageError(f"{fmt.upper()} is binary: give -o FILE (or redirect standard output)")
+    if overview and focus is not None:
+        raise click.UsageError("--overview draws the whole map: leave out --focus, or --overview")
     job = dict(file=file, output=output, fmt=fmt, engine=engine, focus=focus, depth=depth, rankdir=rankdir,
-               cluster=cluster, color_by=color_by, diff_old=diff_old, time_limit=time_limit, scale=scale, dpi=dpi,
-               max_pixels=max_pixels, allow_outside=allow_outside, force=force)
+               cluster=cluster, color_by=color_by, diff_old=diff_old, time_limit=time_limit, overview=overview,
+               legend=legend, min_severity=min_severity, scale=scale, dpi=dpi, max_pixels=max_pixels,
+               allow_outside=allow_outside, force=force)
     if not watch:
         render_once(**job)
         return
@@ -104,14 +123,22 @@ def _watch(job: dict, extra: list[Path]) -> None:
 
 def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus: Optional[str], depth: int,
                 rankdir: str, cluster: bool, color_by: str, diff_old: Optional[Path], time_limit: float,
+                overview: Optional[bool], legend: str, min_severity: str,
                 scale: Optional[float], dpi: Optional[float], max_pixels: int, allow_outside: bool,
                 force: bool = False) -> None:
     """Load, audit and render ``file`` once, to ``output`` (or standard output; an input only with ``force``)."""
     loaded = load_map(file, allow_outside)
+    if overview is None and focus is None and len(loaded.map.claims) > OVERVIEW_MAP:
+        overview = True
+        click.echo(
+            f"argmap: {len(loaded.map.claims)} claims: drawing the overview (sections and the steps between them);"
+            " --no-overview draws every claim, --focus ID --depth N one part of the map", err=True,
+        )
     findings = _audit(loaded)
     evaluation = _evaluation(loaded, color_by)
     options: dict[str, Any] = dict(
-        focus=focus, depth=depth, rankdir=rankdir, color_by=color_by, evaluation=evaluation, cluster=cluster
+        focus=focus, depth=depth, rankdir=rankdir, color_by=color_by, evaluation=evaluation, cluster=cluster,
+        legend=legend, min_severity=min_severity,
     )
     if diff_old is not None:
         from argmap.diffing import diff_maps
@@ -119,14 +146,18 @@ def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus
         options["changes"] = diff_maps(load_map(diff_old, allow_outside, read_source=False).map, loaded.map).changes()
     from argmap.rendering import diagram as renderer
 
-    diagram = renderer.build_diagram(loaded, findings, **options)
+    if overview:
+        diagram = renderer.build_overview(loaded, findings, rankdir=rankdir, legend=legend, min_severity=min_severity)
+    else:
+        diagram = renderer.build_diagram(loaded, findings, critical=_critical_step(loaded, evaluation), **options)
     if fmt == "dot":
         emit(diagram.graph.source, output, kind=get("render", fmt).kind, force=force)
         return
     m = loaded.map
     advice = len(m.claims) > BIG_MAP and focus is None
     with _Progress(advice) as progress:
-        progress.stage(f"laying out {_count(len(m.claims), 'claim')} and {_count(len(m.inferences), 'step')} with Graphviz")
+        what = "the overview of " if overview else ""
+        progress.stage(f"laying out {what}{_count(len(m.claims), 'claim')} and {_count(len(m.inferences), 'step')} with Graphviz")
         svg = renderer.draw(diagram, "svg", engine, file=loaded.file, time_limit=time_limit)
         zoom = png_zoom(scale=scale, dpi=dpi)
         if fmt == "png":
@@ -151,6 +182,17 @@ def _audit(loaded: Any) -> list:
     from argmap.audit import run
 
     return run(loaded)
+
+
+def _critical_step(loaded: Any, evaluation: Any) -> Optional[str]:
+    """The thesis's critical step, drawn thick purple; None without a thesis or on a huge map."""
+    if loaded.map.thesis is None or len(loaded.map.claims) > CRITICAL_MAP:
+        return None
+    if evaluation is None:
+        from argmap.evaluation.evaluate import evaluate
+
+        evaluation = evaluate(loaded.map)
+    return evaluation.critical_step
 
 
 def _evaluation(loaded: Any, color_by: str) -> Any:

@@ -13,7 +13,7 @@ loading, readers and the core. Not reports, writers or commands.
 
 from argmap import formats as _formats
 
-__all__ = ["FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY"]
+__all__ = ["FORMATS", "ENGINES", "RANKDIRS", "COLOR_BY", "LEGENDS", "SEVERITIES", "DEFAULT_MIN_SEVERITY"]
 
 FORMATS = tuple(_formats.FORMATS["render"])
 """Output formats of ``argmap render`` (from :data:`argmap.formats.FORMATS`)."""
@@ -26,3 +26,12 @@ RANKDIRS = ("TB", "LR")
 
 COLOR_BY = ("findings", "status", "label")
 """What fills claims: audit findings (default), support status, or acceptability label."""
+
+LEGENDS = ("compact", "full", "none")
+"""``--legend``: a word or two per mark (default), what each mark means, or no legend."""
+
+SEVERITIES = ("error", "warning", "info")
+"""``--min-severity``: the least severe findings marked on the diagram."""
+
+DEFAULT_MIN_SEVERITY = "warning"
+"""Warnings and errors are what a reader wants to see first; notes stay in the tooltips."""

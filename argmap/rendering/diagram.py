@@ -25,12 +25,13 @@ True
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 import time
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Iterable, Iterator, Optional
 
@@ -47,7 +48,10 @@ from argmap.rendering.fonts import fontconfig_env
 from argmap.rendering.focus import closest_ids, neighbourhood
 from argmap.rendering.labels import css_class, dot_text, lines_label, shorten, wrap
 from argmap.rendering.layered import plan_layers
-from argmap.rendering.legend import legend_lines
+from argmap.rendering.legend import MODES as LEGEND_MODES
+from argmap.rendering.legend import Legend, add_legend
+from argmap.rendering.overview import conclusion_claim as overview_claim
+from argmap.rendering.overview import overview
 from argmap.rendering.placement import FIRST_PASS, pinned_statements, rank_statements
 from argmap.rendering.svgpost import THESIS_FONT_SIZE, finish
 
@@ -57,6 +61,8 @@ __all__ = [
 ]
 
 CLAIM_WRAP = 30
+SECTION_WRAP = 36
+"""Characters of a claim's section line: measured at the label's size, drawn smaller."""
 EVIDENCE_WRAP = 28
 EVIDENCE_LINES = 5
 TOOLTIP_QUOTE = 600
@@ -87,10 +93,17 @@ def _classes(*words: str) -> str:
 class _Builder:
     """Builds one Digraph; remembers the marks it used for the legend."""
 
-    def __init__(self, loaded: Any, findings: list[Finding], *, color_by: str, evaluation: Any, changes: Optional[dict]):
+    def __init__(self, loaded: Any, findings: list[Finding], *, color_by: str, evaluation: Any, changes: Optional[dict],
+                 min_severity: str = "info", critical: Optional[str] = None):
         self.loaded = loaded
         self.m = loaded.map
         self.by_target: dict[str, list[Finding]] = defaultdict(list)
+        """Findings marked on the diagram (at least ``min_severity``), by target."""
+        self.all_by_target: dict[str, list[Finding]] = defaultdict(list)
+        """Every finding, by target: tooltips list them all."""
+        self.hidden: dict[str, int] = {}
+        self.critical = critical
+        least = Severity(min_severity).rank
         known = set()
         for c in self.m.claims:
             known.add(c.id)
@@ -100,9 +113,14 @@ class _Builder:
             known.add(i.id)
         self.loose: list[Finding] = []
         for f in findings:
+            marked = Severity(f.severity).rank >= least
+            if not marked and f.target not in known:
+                self._hide(f)
             if f.target in known:
-                self.by_target[f.target].append(f)
-            else:
+                self.all_by_target[f.target].append(f)
+                if marked:
+                    self.by_target[f.target].append(f)
+            elif marked:
                 self.loose.append(f)
         self.color_by = "change" if changes is not None else color_by
         self.evaluation = evaluation
@@ -111,6 +129,7 @@ class _Builder:
         self.junctions = 0
         self.flip = False
         self.focus: Optional[str] = None
+        self.sections = False
         self.nodes: list[str] = []
         self.edges: list[tuple[str, str, int]] = []
 
@@ -123,6 +142,18 @@ class _Builder:
         """Add an edge of the diagram (to the top-level graph), remembering where its statement is."""
         self.edges.append((tail, head, len(g.body)))
         g.body.append(edge_stmt(tail, head, attrs))
+
+    def _hide(self, f: Finding) -> None:
+        self.hidden[f.severity.value] = self.hidden.get(f.severity.value, 0) + 1
+
+    def tip_findings(self, element_id: str) -> list[Finding]:
+        """Every finding on a drawn element, for its tooltip; counts those not marked for the legend."""
+        fs = self.all_by_target.get(element_id, [])
+        marked = self.by_target.get(element_id, [])
+        for f in fs:
+            if f not in marked:
+                self._hide(f)
+        return fs
 
     def use(self, key: str) -> None:
         if key not in self.used:
@@ -148,13 +179,15 @@ class _Builder:
         fs = self.by_target.get(c.id, [])
         worst = _worst(fs)
         thesis = c.id == self.m.thesis
-        meta = [c.id, c.kind.value]
+        critical = c.id == self.critical
+        meta = (["thesis"] if thesis else []) + [c.id, c.kind.value]
         if c.qualifier is not None:
             meta.append(c.qualifier.value)
         if c.assumption:
             meta.append("assumption")
-        lines = wrap(c.text, CLAIM_WRAP) + [" · ".join(meta)]
-        attrs = {"id": f"claim-{c.id}", "tooltip": self._claim_tip(c, fs)}
+        section = [f"§ {shorten(c.section, SECTION_WRAP)}"] if self.sections and c.section else []
+        lines = section + wrap(c.text, CLAIM_WRAP) + [" · ".join(meta)]
+        attrs = {"id": f"claim-{c.id}", "tooltip": self._claim_tip(c, self.tip_findings(c.id))}
         fill, word = self._fill(c.id)
         styles = ["rounded", "filled"]
         if worst:
@@ -166,6 +199,7 @@ class _Builder:
         if thesis:
             self.use("thesis")
             attrs.update(peripheries="2", fontsize=THESIS_FONT_SIZE)
+            attrs.setdefault("penwidth", "1.5")
         elif c.assumption:
             self.use("assumption")
             styles.append("diagonals")
@@ -173,12 +207,16 @@ class _Builder:
             self.use("claim")
         if fill:
             attrs["fillcolor"] = fill
+        if critical:
+            self.use("critical")
+            attrs.update(color=style.CRITICAL, penwidth="3")
         if c.id == self.focus:
             attrs["penwidth"] = "3"
         attrs["style"] = ",".join(styles)
         rules = sorted({f.rule for f in fs if f.rule})
         attrs["class"] = _classes(
-            "claim", "focus" if c.id == self.focus else "", "thesis" if thesis else "",
+            "claim", "focus" if c.id == self.focus else "", "thesis" if thesis else "", "critical" if critical else "",
+            "sectioned" if section else "",
             "assumption" if c.assumption else "",
             "flagged" if fs else "", worst, word, *rules,
         )
@@ -226,7 +264,7 @@ class _Builder:
             tip.append(f"By: {e.by}")
         if e.url:
             tip.append(f"URL: {e.url}")  # shown as text only, never a link
-        attrs["tooltip"] = _tip(tip + _finding_lines(fs))
+        attrs["tooltip"] = _tip(tip + _finding_lines(self.tip_findings(e.id)))
         attrs["class"] = _classes("evidence", "flagged" if fs else "", worst, change, *sorted({f.rule for f in fs if f.rule}))
         self.node(g, node_name(e.id), _label(lines), **attrs)
 
@@ -238,6 +276,10 @@ class _Builder:
         base = style.ATTACK if kind in ("attack", "undercut") else style.INK
         line = style.SEVERITY_COLOR[worst] if worst and kind == "support" else base
         dashed = style.SEVERITY_DASH[worst] if worst else "solid"
+        critical = i.id == self.critical
+        if critical:
+            self.use("critical")
+            line = style.CRITICAL
         if worst:
             self.use(f"flag-{worst}")
             self.use("flag-step")
@@ -247,19 +289,24 @@ class _Builder:
             tip.append(f"Qualifier: {i.qualifier.value}")
         if i.quote:
             tip.append(f"Quote: “{i.quote}”")
-        tip = _tip(tip + _finding_lines(fs))
+        if i.id == self.critical:
+            tip.append(_CRITICAL_TIP)
+        tip = _tip(tip + _finding_lines(self.tip_findings(i.id)))
         rules = sorted({f.rule for f in fs if f.rule})
         change = self.changes.get(i.id, "") if self.color_by == "change" else ""
         if change and change != "unchanged":
             self.use(f"change-{change}")
         focused = "focus" if i.id == self.focus else ""
-        classes = _classes("inference", focused, kind, "flagged" if fs else "", worst, change, *rules)
+        classes = _classes("inference", focused, kind, "critical" if critical else "", "flagged" if fs else "", worst,
+                           change, *rules)
         arrow = {"support": "normal", "attack": "tee", "undercut": "teetee"}[kind]
         tail_attrs = {"arrowhead": arrow, "color": line, "style": dashed, "tooltip": tip}
         if i.qualifier is not None:
             tail_attrs.update(label=graphviz.nohtml(dot_text(i.qualifier.value)), fontcolor=line)
         if kind == "undercut":
             tail_attrs["penwidth"] = "1.5"
+        if critical:
+            tail_attrs["penwidth"] = "3"
         target = i.conclusion
         target_shown = shown is None or target in shown
         if not self._needs_junction(i):
@@ -271,17 +318,21 @@ class _Builder:
         self.use("junction")
         self.junctions += 1
         fill = style.SEVERITY_COLOR[worst] if worst else (style.ATTACK if kind != "support" else style.JUNCTION_FILL)
+        if critical:
+            fill = style.CRITICAL
         self.node(
             g, node_name(i.id), "",
-            id=f"inference-{i.id}", shape="circle", width="0.2" if focused else "0.14" if worst else "0.1", fixedsize="true",
+            id=f"inference-{i.id}", shape="circle", width="0.2" if focused or critical else "0.14" if worst else "0.1",
+            fixedsize="true",
             style="filled", fillcolor=fill, color=fill if not change or change == "unchanged" else "#1a9850",
             tooltip=tip, **{"class": classes},
         )
-        edge_class = _classes(kind, "flagged" if fs else "", worst)
+        edge_class = _classes(kind, "critical" if critical else "", "flagged" if fs else "", worst)
+        width = {"penwidth": "3"} if critical else {}
         for p in i.premises:
             if shown is None or p in shown:
                 self.edge(g, node_name(p), node_name(i.id), arrowhead="none", color=line, style=dashed,
-                          tooltip=tip, **{"class": edge_class + " premise"})
+                          tooltip=tip, **width, **{"class": edge_class + " premise"})
         if target_shown:
             self.edge(g, node_name(i.id), node_name(target), **tail_attrs, **{"class": edge_class + " conclusion"})
 
@@ -289,9 +340,13 @@ class _Builder:
         """Linked premises meet at a junction; so does a step that an undercut targets."""
         return len(i.premises) > 1 or bool(self.m.inferences_into(i.id))
 
-    def legend(self, g: graphviz.Digraph) -> None:
+    def legend(self, mode: str, min_severity: str) -> Legend:
+        """What the legend drawn under the diagram explains (see :mod:`argmap.rendering.legend`)."""
         loose = [(f.severity.value, line) for f, line in zip(self.loose, _finding_lines(self.loose))]
-        g.body.extend(legend_lines(self.used, loose, flip=self.flip))
+        return Legend(list(self.used), loose, dict(self.hidden), min_severity=min_severity, mode=mode)
+
+
+_CRITICAL_TIP = "Critical step: the thesis's single point of failure (remove it and the thesis is weaker)"
 
 
 @dataclass
@@ -302,6 +357,8 @@ class Diagram:
     graph: graphviz.Digraph
     nodes: list[str]
     edges: list[tuple[str, str, int]]
+    legend: Legend = field(default_factory=lambda: Legend([]))
+    """Drawn under the laid-out diagram, never part of its layout."""
 
 
 def build_graph(loaded: Any, findings: list[Finding], **build_options: Any) -> graphviz.Digraph:
@@ -320,6 +377,10 @@ def build_diagram(
     evaluation: Any = None,
     changes: Optional[dict] = None,
     cluster: bool = False,
+    legend: str = "compact",
+    min_severity: str = "info",
+    critical: Optional[str] = None,
+    sections: Optional[bool] = None,
 ) -> Diagram:
     """The diagram of ``loaded`` (a :class:`~argmap.loading.LoadedMap`) as a Digraph.
 
@@ -327,8 +388,15 @@ def build_diagram(
     keep only the neighbourhood of one element; ``color_by`` fills claims by
     ``findings`` (default), ``status`` or ``label`` (needs ``evaluation``);
     ``changes`` (id → added|changed|unchanged) colours by change instead.
+    ``legend`` is a mode of :data:`~argmap.rendering.legend.MODES`; findings
+    below ``min_severity`` are not marked (tooltips still list them);
+    ``critical`` is the id of the thesis's critical step (thick purple);
+    ``sections`` puts each claim's section on its first line (default: when
+    the map has sections and ``cluster`` is off).
     """
     m = loaded.map
+    if legend not in LEGEND_MODES:
+        raise ValueError(f"legend must be one of {LEGEND_MODES}")
     if rankdir not in RANKDIRS:
         raise ValueError(f"rankdir must be one of {RANKDIRS}")
     if color_by not in COLOR_BY:
@@ -342,15 +410,19 @@ def build_diagram(
             raise ArgmapError(
                 Diagnostic(Location(loaded.file, 1, 1), f"--focus: no claim, evidence or inference with id '{focus}'{more}")
             )
-    b = _Builder(loaded, findings, color_by=color_by, evaluation=evaluation, changes=changes)
+    b = _Builder(loaded, findings, color_by=color_by, evaluation=evaluation, changes=changes,
+                 min_severity=min_severity, critical=critical)
+    b.sections = (not cluster and any(c.section for c in m.claims)) if sections is None else sections
     b.flip = rankdir == "LR"
     b.focus = focus
     g = graphviz.Digraph("argmap")
     title = m.title or (m.source.title if m.source else None) or PurePath(loaded.file).name
-    if focus is not None:
-        title = f"{title} — around {focus} ({depth} step{'s' if depth != 1 else ''})"
+    view = f"around {focus} ({depth} step{'s' if depth != 1 else ''})" if focus is not None else ""
+    label = _title(title, view)
+    if view:
+        title = f"{title} — {view}"
     g.attr(
-        rankdir=rankdir, label=graphviz.nohtml(dot_text(shorten(title, 160))), labelloc="t", fontsize="16",
+        rankdir=rankdir, label=label, labelloc="t", fontsize="16",
         fontname=style.FONT, nodesep="0.25", ranksep="0.35", tooltip=graphviz.nohtml(dot_text(title)),
         id="argmap",
     )
@@ -390,11 +462,10 @@ def build_diagram(
     for i in m.inferences:
         if shown is None or i.id in shown:
             b.inference(g, i, shown)
-    b.legend(g)
     size = len(claims) + b.junctions + len(cited)
     if size > BIG_GRAPH:
         g.attr(**_speed_attrs(size))
-    return Diagram(g, b.nodes, b.edges)
+    return Diagram(g, b.nodes, b.edges, b.legend(legend, min_severity))
 
 
 def _speed_attrs(size: int) -> dict:
@@ -409,6 +480,112 @@ def _speed_attrs(size: int) -> dict:
     return {
         "mclimit": "0.0001", "nslimit": "0.001", "remincross": "false", "searchsize": "1", "splines": "line",
     }
+
+
+OVERVIEW_WRAP = 26
+
+
+def build_overview(
+    loaded: Any,
+    findings: list[Finding],
+    *,
+    rankdir: str = "TB",
+    legend: str = "compact",
+    min_severity: str = "info",
+) -> Diagram:
+    """The overview of ``loaded``: one box per section (or connected part) with its counts, and
+    arrows for the steps between them (see :mod:`argmap.rendering.overview`)."""
+    m = loaded.map
+    if rankdir not in RANKDIRS:
+        raise ValueError(f"rankdir must be one of {RANKDIRS}")
+    groups, links = overview(m)
+    group_of = {cid: k for k, grp in enumerate(groups) for cid in grp.claims}
+    for e in m.evidence:  # evidence counts with the first claim that cites it
+        for c in m.claims:
+            if e.id in c.evidence:
+                group_of.setdefault(e.id, group_of[c.id])
+                break
+    for i in m.inferences:
+        claim = overview_claim(m, i.id)
+        if claim is not None:
+            group_of[i.id] = group_of[claim]
+    least = Severity(min_severity).rank
+    counts: list[dict[str, int]] = [{} for _ in groups]
+    hidden: dict[str, int] = {}
+    loose: list[Finding] = []
+    for f in findings:
+        sev = f.severity.value
+        if Severity(f.severity).rank < least:
+            hidden[sev] = hidden.get(sev, 0) + 1
+        elif f.target in group_of:
+            counts[group_of[f.target]][sev] = counts[group_of[f.target]].get(sev, 0) + 1
+        else:
+            loose.append(f)
+    sectioned = any(c.section for c in m.claims)
+    b = _Builder(loaded, [], color_by="findings", evaluation=None, changes=None)
+    g = graphviz.Digraph("argmap")
+    title = m.title or (m.source.title if m.source else None) or PurePath(loaded.file).name
+    what = "section" if sectioned else "connected part"
+    view = f"overview: {len(m.claims)} claims in {len(groups)} {what}{'s' if len(groups) != 1 else ''}"
+    label = _title(title, view)
+    title = f"{title} — {view}"
+    g.attr(rankdir=rankdir, label=label, labelloc="t", fontsize="16",
+           fontname=style.FONT, nodesep="0.3", ranksep="0.5", tooltip=graphviz.nohtml(dot_text(title)), id="argmap")
+    g.attr("node", shape="box", fontname=style.FONT, fontsize="11", color=style.INK, fillcolor="white",
+           margin="0.15,0.08")
+    g.attr("edge", color=style.INK, arrowsize="0.8", fontname=style.FONT, fontsize="10")
+    b.use("group")
+    for k, grp in enumerate(groups):
+        found = counts[k]
+        worst = next((sev for sev in ("error", "warning", "info") if found.get(sev)), "")
+        tally = [f"{_count(len(grp.claims), 'claim')} · {_count(grp.steps, 'step')} inside"]
+        flags = [f"{_count(found[sev], 'note' if sev == 'info' else sev)}" for sev in ("error", "warning", "info")
+                 if found.get(sev)]
+        if flags:
+            tally.append(" · ".join(flags))
+        lines = (["thesis: " + m.thesis] if grp.thesis and m.thesis else []) + wrap(grp.title, OVERVIEW_WRAP, max_lines=3)
+        attrs = {"id": f"group-{k}", "style": "rounded,filled", "fillcolor": "white"}
+        if worst:
+            b.use(f"flag-{worst}")
+            attrs.update(color=style.SEVERITY_COLOR[worst], penwidth="2", fillcolor=style.SEVERITY_TINT[worst],
+                         style=f"rounded,filled,{style.SEVERITY_DASH[worst]}")
+        if grp.thesis:
+            b.use("thesis")
+            attrs.update(peripheries="2")
+        first = [m.claim(cid) for cid in grp.claims[:8]]
+        tip = [grp.title, *tally] + [f"{c.id}: {c.text}" for c in first]
+        if len(grp.claims) > len(first):
+            tip.append(f"… and {len(grp.claims) - len(first)} more")
+        tip.append(f"Detail: argmap render {PurePath(loaded.file).name} --focus {grp.claims[0]} --depth 2")
+        attrs["tooltip"] = _tip(tip)
+        attrs["class"] = _classes("group", "thesis" if grp.thesis else "", "flagged" if worst else "", worst)
+        b.node(g, f"group{k}", _label(lines + tally), **attrs)
+    for link in links:
+        b.use(link.kind)
+        color = style.INK if link.kind == "support" else style.ATTACK
+        arrow = {"support": "normal", "attack": "tee", "undercut": "teetee"}[link.kind]
+        width = f"{min(6.0, 1.0 + math.log2(link.count)):.1f}"
+        label = graphviz.nohtml(str(link.count)) if link.count > 1 else None
+        b.edge(g, f"group{link.tail}", f"group{link.head}", color=color, arrowhead=arrow, penwidth=width,
+               label=label, fontcolor=color if label else None,
+               tooltip=graphviz.nohtml(dot_text(f"{_count(link.count, link.kind + ' step')} from "
+                                                f"{shorten(groups[link.tail].title, 60)} to {shorten(groups[link.head].title, 60)}")),
+               **{"class": f"link {link.kind}"})
+    b.loose, b.hidden = loose, hidden
+    return Diagram(g, b.nodes, b.edges, b.legend(legend, min_severity))
+
+
+TITLE_WRAP = 64
+"""Characters per line of the diagram's title (16 pt): a long title must not set the canvas width."""
+
+
+def _title(title: str, view: str = "") -> str:
+    """The title in at most two lines, then what part of the map this is."""
+    return _label(wrap(title, TITLE_WRAP, max_lines=2) + ([shorten(view, TITLE_WRAP + 20)] if view else []))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def to_dot(loaded: Any, findings: list[Finding], **build_options: Any) -> str:
@@ -473,7 +650,8 @@ def draw(
     if layered is None:
         layered = len(diagram.nodes) + len(diagram.edges) + plan.virtual_nodes() > LAYERED
     if not layered:
-        return layout(g.source, fmt, engine, file=file, time_limit=time_limit, **png)
+        svg = add_legend(layout_svg(g.source, engine, file=file, time_limit=time_limit).decode("utf-8"), diagram.legend)
+        return convert(svg.encode("utf-8"), fmt, file=file, dot_source=g.source, **png)
     deadline = _deadline(time_limit)
     with _errors_located(file, time_limit):
         statements = {k for _, _, k in diagram.edges}
@@ -485,6 +663,7 @@ def draw(
         second.body = g.body + pinned_statements(placed)
         second.attr(splines="line")
         svg = _finish_svg(_run(second.source, "svg", engine, "nop2", deadline))
+    svg = add_legend(svg.decode("utf-8"), diagram.legend).encode("utf-8")
     return convert(svg, fmt, file=file, **png)
 
 

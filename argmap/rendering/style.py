@@ -21,6 +21,9 @@ __all__ = [
     "SEVERITY_COLOR",
     "SEVERITY_TINT",
     "SEVERITY_DASH",
+    "CRITICAL",
+    "THESIS_FILL",
+    "LEGEND_SHORT",
     "FILL_BY",
     "LEGEND",
 ]
@@ -32,6 +35,10 @@ MUTED = "#8c8c8c"
 ATTACK = "#c0392b"
 EVIDENCE_FILL = "#f4f1e8"
 JUNCTION_FILL = "#555555"
+CRITICAL = "#7b3294"
+"""The thesis's critical step: thick purple."""
+THESIS_FILL = "#fff7cc"
+"""The thesis's fill where nothing else fills it."""
 
 SEVERITY_COLOR = {"error": "#b2182b", "warning": "#e66100", "info": "#2c7bb6"}
 """Outline/edge colour of a flagged element, by the worst finding's severity."""
@@ -75,7 +82,9 @@ _WORDS = {
 }
 
 LEGEND: dict[str, tuple[str, str]] = {
-    "thesis": ("node", "thesis (double outline)"),
+    "thesis": ("node", "thesis (double outline, bold)"),
+    "critical": ("edge", "critical step: the thesis's single point of failure"),
+    "group": ("node", "a section of the map: its claims, the steps inside it, its findings"),
     "claim": ("node", "claim: paraphrase, then id · kind · qualifier"),
     "assumption": ("node", "assumption (accepted without support)"),
     "evidence": ("node", "evidence record"),
@@ -91,6 +100,15 @@ LEGEND: dict[str, tuple[str, str]] = {
 }
 """Legend key → (``node`` or ``edge``, what it means)."""
 
+LEGEND_SHORT: dict[str, str] = {
+    "thesis": "thesis", "critical": "critical step", "group": "section", "claim": "claim", "assumption": "assumption",
+    "evidence": "evidence", "junction": "premises meet", "support": "support", "attack": "attack",
+    "undercut": "undercut", "evidence-link": "cites", "flag-error": "error", "flag-warning": "warning",
+    "flag-info": "note", "flag-step": "flagged step",
+}
+"""Legend key → a word or two, for the compact legend (fills use their value's name)."""
+
 for _scheme, _words in _WORDS.items():
     for _value, _text in _words.items():
         LEGEND[f"{_scheme}-{_value}"] = ("node", _text)
+        LEGEND_SHORT[f"{_scheme}-{_value}"] = _value

@@ -16,11 +16,12 @@ is the same in SVG, PNG and PDF.
 </g>
 <!-- b -->
 <BLANKLINE>
->>> svg = ('<g id="claim&#45;t" class="node claim thesis">\\n<text font-size="11.00">T.</text>\\n'
-...        '<text font-size="11.00">t · causal</text>\\n</g>\\n')
+>>> svg = ('<g id="claim&#45;t" class="node claim thesis sectioned">\\n<text font-size="12.00">§ Intro</text>\\n'
+...        '<text font-size="12.00">T.</text>\\n<text font-size="12.00">t · causal</text>\\n</g>\\n')
 >>> print(small_ids(svg))
-<g id="claim&#45;t" class="node claim thesis">
-<text font-weight="bold" font-size="10.00">T.</text>
+<g id="claim&#45;t" class="node claim thesis sectioned">
+<text fill="#666666" font-size="8.00">§ Intro</text>
+<text font-weight="bold" font-size="10.50">T.</text>
 <text fill="#666666" font-size="8.00">t · causal</text>
 </g>
 <BLANKLINE>
@@ -35,10 +36,10 @@ from argmap.rendering.fonts import CSS_FAMILIES, FAMILY
 __all__ = ["finish", "small_ids", "font_families", "ID_FONT_SIZE", "THESIS_FONT_SIZE", "THESIS_BOLD_SIZE"]
 
 ID_FONT_SIZE = "8.00"
-THESIS_FONT_SIZE = "11"
+THESIS_FONT_SIZE = "12"
 """The size the thesis is laid out in; bold at :data:`THESIS_BOLD_SIZE` is no wider
-(Liberation Sans Bold is at most about 9% wider than the regular face)."""
-THESIS_BOLD_SIZE = "10.00"
+(Liberation Sans Bold is at most about 12% wider than the regular face)."""
+THESIS_BOLD_SIZE = "10.50"
 _START = re.compile(r'<g id="(?:claim|evidence)&#45;[^"]*" class="node([^"]*)"')
 _SIZE = re.compile(r'font-size="[0-9.]+"')
 _TEXT = re.compile(r"<text [^>]*>")
@@ -66,14 +67,28 @@ def small_ids(svg: str) -> str:
         if not _SIZE.search(tag):
             continue
         head = svg[pos:last]
-        if "thesis" in m.group(1).split():
-            head = head[: m.end() - pos] + _TEXT.sub(_bold, head[m.end() - pos:])
-        new_tag = _SIZE.sub(f'fill="#666666" font-size="{ID_FONT_SIZE}"', tag, count=1)
+        classes = m.group(1).split()
+        before, inside = head[: m.end() - pos], head[m.end() - pos:]
+        if "sectioned" in classes:  # the first line names the claim's section: small grey type
+            inside = _TEXT.sub(_small, inside, count=1)
+        if "thesis" in classes:
+            first = inside.find("<text ", inside.find("#666666") if "sectioned" in classes else 0)
+            inside = inside[:first] + _TEXT.sub(_bold, inside[first:])
+        head = before + inside
+        new_tag = _small_tag(tag)
         out.append(head)
         out.append(new_tag)
         pos = close
     out.append(svg[pos:])
     return "".join(out)
+
+
+def _small_tag(tag: str) -> str:
+    return _SIZE.sub(f'fill="#666666" font-size="{ID_FONT_SIZE}"', tag, count=1)
+
+
+def _small(m: re.Match) -> str:
+    return _small_tag(m.group(0))
 
 
 def _bold(m: re.Match) -> str:

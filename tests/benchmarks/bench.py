@@ -159,7 +159,7 @@ def run_shapes(folder: Path, runs: int = 5) -> list[Row]:
     for shape, claims, links in SHAPE_SIZES:
         paths = write_all(claims, links, folder, shape=shape)
         label = f"{shape} {claims}/{links}"
-        mine = am + ["render", str(paths["yaml"]), "-o", str(folder / "r.svg")]
+        mine = am + ["render", str(paths["yaml"]), "--no-overview", "-o", str(folder / "r.svg")]
         limit_s, limit_mb = _render_target(shape, claims)
         if ad:
             theirs = [ad, "map", "-f", "svg", str(paths["argdown"]), str(folder / "ads")]
@@ -198,10 +198,10 @@ def run_all(folder: Path, runs: int = 5, big: bool = True) -> list[Row]:
     rows += run_shapes(folder, runs)
     svg = {r.name: r for r in rows}
     r1 = svg["render deep 1000/2000 -> SVG"]
-    d1 = row("render deep 1000/2000 -> DOT (no layout)", am + ["render", str(small["yaml"]), "-o", str(folder / "s.dot")])
+    d1 = row("render deep 1000/2000 -> DOT (no layout)", am + ["render", str(small["yaml"]), "--no-overview", "-o", str(folder / "s.dot")])
     rows.append(_derived("  Graphviz layout 1000 (SVG - DOT)", r1.seconds - d1.seconds, r1))
     r5 = svg["render deep 5000/10000 -> SVG"]
-    d5 = row("render deep 5000/10000 -> DOT (no layout)", am + ["render", str(mid["yaml"]), "-o", str(folder / "m.dot")], n=few)
+    d5 = row("render deep 5000/10000 -> DOT (no layout)", am + ["render", str(mid["yaml"]), "--no-overview", "-o", str(folder / "m.dot")], n=few)
     rows.append(_derived("  Graphviz layout 5000 (SVG - DOT)", r5.seconds - d5.seconds, r5))
     if big:
         large = write_all(50000, 100000, folder)

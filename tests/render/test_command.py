@@ -18,9 +18,15 @@ def test_render_to_svg_file(run_cli, write_map, tmp_path):
     assert result.exit_code == 0, result.output
     found = nodes(parse_svg(out.read_text(encoding="utf-8")))
     assert {"claim-t", "claim-p1", "claim-p2", "evidence-e1", "inference-step"} <= set(found)
-    # the real audit ran: p1 is a fact given without evidence, so it is flagged
-    assert "flagged" in found["claim-p1"].get("class").split()
+    # the real audit ran: p1 is a fact given without evidence, a note: listed in its tooltip,
+    # marked only with --min-severity info (the default marks warnings and errors)
+    assert "flagged" not in found["claim-p1"].get("class").split()
+    assert "uncited-fact" in "".join(found["claim-p1"].itertext()) or "ARG102" in out.read_text(encoding="utf-8")
+    assert "flagged" in found["claim-t"].get("class").split()  # a warning: the thesis rests on a hedged step
     assert not list(tmp_path.glob(".out.svg.*"))  # no temp file left behind
+    assert run_cli("render", path, "-o", out, "--min-severity", "info").exit_code == 0
+    found = nodes(parse_svg(out.read_text(encoding="utf-8")))
+    assert "flagged" in found["claim-p1"].get("class").split()
 
 
 def test_format_follows_suffix(run_cli, write_map, tmp_path):
@@ -59,12 +65,12 @@ def test_unknown_focus_is_a_located_error(run_cli, write_map):
 
 def test_color_by_status_and_label(run_cli, write_map):
     path = write_map(LINKED)
-    result = run_cli("render", path, "-f", "dot", "--color-by", "status")
+    result = run_cli("render", path, "-f", "svg", "--color-by", "status", "--legend", "full")
     assert result.exit_code == 0, result.output
-    assert "Status: " in result.stdout and "supported:" in result.stdout
-    result = run_cli("render", path, "-f", "dot", "--color-by", "label")
+    assert "Status: " in result.stdout and ">supported: evidence or supported steps beneath<" in result.stdout
+    result = run_cli("render", path, "-f", "svg", "--color-by", "label", "--legend", "full")
     assert result.exit_code == 0, result.output
-    assert "in: accepted" in result.stdout
+    assert ">in: accepted (every attacker is out)<" in result.stdout
 
 
 def test_broken_map_gives_located_error(run_cli, write_map, tmp_path):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.rendering.diagram import to_dot
+from argmap.rendering.diagram import build_diagram, render_svg, to_dot
 
 from .conftest import ATTACK, CHAIN, LINKED, finding
 
@@ -79,14 +79,33 @@ def test_attack_and_undercut_differ_from_support(load_map):
 
 
 def test_legend_explains_only_marks_used(load_map):
-    plain = to_dot(load_map(LINKED), [])
-    assert "cluster_legend" in plain
-    assert "attack:" not in plain and "flagged by the audit" not in plain
-    flagged = to_dot(load_map(ATTACK), [finding("x", severity="error")])
-    assert "attack: the premises argue against the conclusion" in flagged
-    assert "undercut: denies that a step follows" in flagged
-    assert "flagged by the audit: error (dashed)" in flagged
-    assert "flagged by the audit: warning" not in flagged
+    """The legend is drawn under the laid-out diagram, never in the DOT; it lists the marks used."""
+    plain = build_diagram(load_map(LINKED), [])
+    assert "legend" not in plain.graph.source
+    assert sorted(plain.legend.keys) == ["claim", "evidence", "evidence-link", "junction", "support", "thesis"]
+    flagged = build_diagram(load_map(ATTACK), [finding("x", severity="error")])
+    assert {"attack", "undercut", "flag-error"} <= set(flagged.legend.keys)
+    assert "flag-warning" not in flagged.legend.keys and "flag-info" not in flagged.legend.keys
+    svg = render_svg(load_map(ATTACK), [finding("x", severity="error")], legend="full")
+    for words in ("attack: the premises argue against the conclusion", "undercut: denies that a step follows",
+                  "flagged by the audit: error (dashed)"):
+        assert f">{words}<" in svg
+    assert "flagged by the audit: warning" not in svg
+    assert 'id="legend"' not in render_svg(load_map(ATTACK), [], legend="none")
+
+
+def test_legend_lists_map_findings_and_what_is_not_marked(load_map):
+    loose = finding(None, "ARG201", "missing-thesis", "error", "the map names no thesis")
+    notes = [finding("c1", severity="info"), finding("c2", severity="info"), finding("c0", severity="warning")]
+    diagram = build_diagram(load_map(CHAIN), [loose, *notes], min_severity="warning")
+    assert diagram.legend.map_findings == [("error", "[error] ARG201 missing-thesis: the map names no thesis")]
+    assert diagram.legend.hidden == {"info": 2}
+    assert "flagged" not in diagram.graph.source.split('id="claim-c1"')[0].rsplit("\n", 1)[-1]
+    svg = render_svg(load_map(CHAIN), [loose, *notes], min_severity="warning")
+    assert ">Findings on the whole map:<" in svg and "the map names no thesis" in svg
+    assert ">Not marked: 2 notes (--min-severity info marks them)<" in svg
+    focused = build_diagram(load_map(CHAIN), notes, min_severity="warning", focus="c4", depth=0)
+    assert focused.legend.hidden == {}  # c1 and c2 are not drawn: nothing hidden on this diagram
 
 
 def test_focus_keeps_complete_steps(load_map):
@@ -104,7 +123,7 @@ def test_color_by_status_uses_evaluation(load_map):
 
     dot = to_dot(load_map(LINKED), [], color_by="status", evaluation=Evaluation())
     assert 'class="claim supported" fillcolor="#cfe8c4"' in dot
-    assert "weak: rests on a hedged step" in dot
+    assert "status-weak" in build_diagram(load_map(LINKED), [], color_by="status", evaluation=Evaluation()).legend.keys
     dot = to_dot(load_map(LINKED), [], color_by="label", evaluation=Evaluation())
     assert 'class="claim label-out" fillcolor="#e0e0e0"' in dot
 
@@ -112,7 +131,7 @@ def test_color_by_status_uses_evaluation(load_map):
 def test_changes_colour_by_change(load_map):
     dot = to_dot(load_map(LINKED), [], changes={"t": "changed", "p1": "added", "p2": "unchanged", "step": "added"})
     assert 'class="claim added" fillcolor="#cfe8c4" id="claim-p1"' in dot
-    assert "changed since the old version" in dot
+    assert "change-changed" in build_diagram(load_map(LINKED), [], changes={"t": "changed"}).legend.keys
     assert 'class="inference support added"' in dot
     # evidence too: added or changed evidence is filled as such, unchanged keeps its paper colour
     dot = to_dot(load_map(LINKED), [], changes={"e1": "added"})

@@ -132,7 +132,7 @@ def test_pdf_without_dot_has_the_small_grey_id_line(load_map, tmp_path, monkeypa
     assert data.startswith(b"%PDF")
     pages = _pdf_pages(data)
     ids = re.findall(rb"\.4 \.4 \.4 rg\s+BT [^\n]*? 8 Tf [^\n]*?\(([\w-]+)[ )]", pages)
-    assert sorted(ids) == [b"e1", b"p1", b"p2", b"t"], pages[:300]
+    assert sorted(ids) == [b"e1", b"p1", b"p2", b"thesis"], pages[:300]  # "thesis · t · fact"
 
 
 def test_id_line_in_small_type(load_map):
