@@ -63,3 +63,23 @@ def test_hover_escapes_markdown_in_user_text():
     h = hover(analyse("file:///m.yaml", text), T.Position(line=1, character=8))
     assert "\\*thesis\\*" in h.contents.value and "\\[link\\]\\(javascript:alert\\(1\\)\\)" in h.contents.value
     assert "<b>" not in h.contents.value
+
+
+def test_suppress_quick_fix_adds_the_code_to_the_element_and_the_finding_goes():
+    from argmap.lsp.features import code_actions
+    from tests.lsp.test_server import _apply
+
+    text = MAP
+    a = analyse("file:///m.yaml", text)
+    d = next(d for d in a.diagnostics if d.code == "ARG102" and d.data["target"] == "p")  # uncited fact
+    action = next(x for x in code_actions(a, d.range, [d]) if x.title == "Suppress ARG102 on 'p'")
+    fixed = _apply(text, action.edit.changes["file:///m.yaml"])
+    assert "  - id: p\n    ignore: [ARG102]\n" in fixed
+    after = analyse("file:///m.yaml", fixed)
+    assert not any(x.code == "ARG102" and x.data["target"] == "p" for x in after.diagnostics)
+    assert not any(x.severity == T.DiagnosticSeverity.Error for x in after.diagnostics)
+    # a second finding on the same element joins the same list
+    # a second rule on the same element joins the same flow list
+    d2 = T.Diagnostic(range=d.range, message="m", code="ARG204", data={"rule": "unreachable-claim", "target": "p"})
+    again = next(x for x in code_actions(after, d2.range, [d2]) if x.title.startswith("Suppress"))
+    assert "    ignore: [ARG102, ARG204]\n" in _apply(fixed, again.edit.changes["file:///m.yaml"])
