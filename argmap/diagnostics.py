@@ -97,6 +97,8 @@ class Finding:
     severity: Severity = Severity.warning
     on_thesis_path: Optional[bool] = None
     """The target bears on the thesis (set by the audit engine; see :mod:`argmap.audit.impact`)."""
+    decides_thesis: Optional[bool] = None
+    """The target is on the chain that decides the thesis's status or label."""
     changes_thesis: Optional[bool] = None
     """Fixing it would change the thesis's support status (None: not computed)."""
 
@@ -112,6 +114,7 @@ class Finding:
             "line": loc.line if loc else None,
             "column": loc.column if loc else None,
             "on_thesis_path": self.on_thesis_path,
+            "decides_thesis": self.decides_thesis,
             "changes_thesis": self.changes_thesis,
         }
 

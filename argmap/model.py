@@ -100,6 +100,7 @@ class Qualifier(str, enum.Enum):
     might = "might"
     may = "may"
     could = "could"
+    can = "can"
     possibly = "possibly"
     arguably = "arguably"
     plausibly = "plausibly"
@@ -121,6 +122,7 @@ _STRENGTH = {
     Qualifier.may: 1,
     Qualifier.could: 1,
     Qualifier.possibly: 1,
+    Qualifier.can: 2,
     Qualifier.arguably: 2,
     Qualifier.plausibly: 2,
     Qualifier.likely: 3,

@@ -6,6 +6,10 @@ Each finding gets two answers:
   claim or inference on a chain of support, attack or undercut that reaches
   the thesis (:func:`argmap.evaluation.critical.neighbourhood`), or an
   evidence record of such a claim;
+- ``decides_thesis``: its target is on the chain that decides the thesis's
+  status or label — the derivation that gives the thesis its status, the
+  evidence at its foot and the attacks and undercuts aimed at it (the lines
+  ``argmap explain`` marks ``*``);
 - ``changes_thesis``: fixing it would change the thesis's support status
   (for an objection: its label). What fixing means depends on the rule (its
   ``REPAIR``):
@@ -33,7 +37,8 @@ and the answer is ``None`` when the work budget (:data:`BUDGET` elements
 visited, at least :data:`BUDGET_PER_ELEMENT` per map element) ran out.
 
 :func:`impact_order` sorts findings by impact: those whose fix changes the
-thesis first, then the rest on its path, then the others; within each, the
+thesis first, then those on the chain that decides it, then the rest on its
+path, then the others; within each, the
 more severe first, then by place in the file. Files that do not load (their
 findings are not rated) come before all of them.
 """
@@ -179,9 +184,29 @@ class _Effects:
         return False
 
 
+def _deciding(s: Structure, sup: Support, m: ArgumentMap, thesis: str) -> set[str]:
+    """The thesis's deciding chain: its derivation, the evidence under it, and the attacks aimed at it."""
+    chain: set[str] = set()
+    stack = [thesis]
+    while stack:
+        c = stack.pop()
+        if c in chain:
+            continue
+        chain.add(c)
+        why = sup.reason[c]
+        if why.kind == "inference":
+            chain.add(why.via[0])
+            stack.extend(s.inferences[why.via[0]].premises)
+        elif why.kind == "evidence":
+            chain.update(why.via)
+    for x in list(chain):
+        chain.update(sid for sid in s.into.get(x, ()) if s.inferences[sid].kind != "support")
+    return chain
+
+
 def annotate(findings: list[Finding], m: ArgumentMap, repairs: dict[str, Optional[str]],
              budget: Optional[int] = None) -> None:
-    """Fill ``on_thesis_path`` and ``changes_thesis`` of each finding of map ``m``.
+    """Fill ``on_thesis_path``, ``decides_thesis`` and ``changes_thesis`` of each finding of map ``m``.
 
     ``repairs`` maps a rule code to its repair (:data:`REPAIRS`) or None.
     """
@@ -189,7 +214,7 @@ def annotate(findings: list[Finding], m: ArgumentMap, repairs: dict[str, Optiona
     thesis = s.thesis
     if thesis is None:
         for f in findings:
-            f.on_thesis_path, f.changes_thesis = False, False
+            f.on_thesis_path, f.decides_thesis, f.changes_thesis = False, False, False
         return
     path = set(neighbourhood(s, thesis))
     for c in m.claims:
@@ -197,10 +222,12 @@ def annotate(findings: list[Finding], m: ArgumentMap, repairs: dict[str, Optiona
             path.update(c.evidence)
     if budget is None:
         budget = max(BUDGET, BUDGET_PER_ELEMENT * (len(s.claims) + len(s.inferences)))
+    deciding = _deciding(s, support(s), m, thesis)
     effects: Optional[_Effects] = None
     seen: dict[tuple[str, str], Optional[bool]] = {}
     for f in findings:
         f.on_thesis_path = f.target is not None and f.target in path
+        f.decides_thesis = f.target is not None and f.target in deciding
         repair = repairs.get(f.code)
         if not f.on_thesis_path or repair is None:
             f.changes_thesis = False
@@ -214,7 +241,7 @@ def annotate(findings: list[Finding], m: ArgumentMap, repairs: dict[str, Optiona
 
 
 def impact_order(f: Finding) -> tuple:
-    """Sort key: fix changes the thesis, then on its path, then severity, then place in the file.
+    """Sort key: fix changes the thesis, then deciding it, then on its path, then severity, then place.
 
     A finding the audit did not rate (a file that does not load) comes first of all.
     """
@@ -222,6 +249,7 @@ def impact_order(f: Finding) -> tuple:
     return (
         0 if f.on_thesis_path is None else 1,
         0 if f.changes_thesis else 1,
+        0 if f.decides_thesis else 1,
         0 if f.on_thesis_path else 1,
         -f.severity.rank,
         loc.file if loc else "",

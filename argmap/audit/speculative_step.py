@@ -2,7 +2,7 @@
 
 When the author says a conclusion only *may*, *could* or *might* follow
 (qualifier strength 1–2 on the scale of :class:`argmap.model.Qualifier`:
-might, may, could, possibly, arguably, plausibly), and then uses that
+might, may, could, possibly, can, arguably, plausibly), and then uses that
 conclusion as a premise of a further support step, the later argument rests
 on speculation. Hedged steps that nothing builds on are not reported: a
 hedge is honest, building on it is the problem.

@@ -1,7 +1,7 @@
 """JSON audit report: ``{"findings": [...], "summary": {...}}``.
 
 Each finding has exactly ``code, rule, severity, target, message, file, line, column,
-on_thesis_path, changes_thesis`` (the last two: :mod:`argmap.audit.impact`).
+on_thesis_path, decides_thesis, changes_thesis`` (the last three: :mod:`argmap.audit.impact`).
 
 >>> import json as _json
 >>> from argmap.diagnostics import Finding, Severity

@@ -89,8 +89,11 @@ def report(findings: list, files: list) -> str:
         properties = {"target": f.target} if f.target else {}
         if f.on_thesis_path is not None:
             properties["on_thesis_path"] = f.on_thesis_path
+            properties["decides_thesis"] = f.decides_thesis
             properties["changes_thesis"] = f.changes_thesis
-            result["rank"] = 100.0 if f.changes_thesis else 50.0 if f.on_thesis_path else 0.0
+            result["rank"] = (
+                100.0 if f.changes_thesis else 75.0 if f.decides_thesis else 50.0 if f.on_thesis_path else 0.0
+            )
         if properties:
             result["properties"] = properties
         results.append(result)

@@ -1,8 +1,8 @@
 """Plain text audit report: one line per finding, then a summary line.
 
 ``FILE:LINE:COL: severity CODE [rule-name] message (target)``, then, for a
-finding on the thesis's path, ``[thesis path]`` or ``[thesis path; fixing it
-changes the thesis]`` (:mod:`argmap.audit.impact`). Styles are
+finding on the thesis's path, ``[thesis path]``, with ``; decides the thesis``
+and ``; fixing it changes the thesis`` where they hold (:mod:`argmap.audit.impact`). Styles are
 added with click and removed again by ``click.echo`` when the output is not a
 terminal.
 
@@ -40,9 +40,14 @@ def impact(f) -> str:
     """
     if not f.on_thesis_path:
         return ""
+    parts = ["thesis path"]
+    if f.decides_thesis:
+        parts.append("decides the thesis")
     if f.changes_thesis is None:
-        return " [thesis path; effect of a fix not computed]"
-    return " [thesis path; fixing it changes the thesis]" if f.changes_thesis else " [thesis path]"
+        parts.append("effect of a fix not computed")
+    elif f.changes_thesis:
+        parts.append("fixing it changes the thesis")
+    return f" [{'; '.join(parts)}]"
 
 
 def report(findings: list, files: list, color: bool = True) -> str:

@@ -118,7 +118,7 @@ def test_json_shape(run_cli, mapfile):
     assert set(data) == {"findings", "summary"}
     for f in data["findings"]:
         assert list(f) == ["code", "rule", "severity", "target", "message", "file", "line", "column",
-                           "on_thesis_path", "changes_thesis"]
+                           "on_thesis_path", "decides_thesis", "changes_thesis"]
     first = data["findings"][0]
     assert (first["code"], first["target"], first["line"], first["column"]) == ("ARG102", "f", 7, 5)
     assert first["file"] == str(mapfile) and first["severity"] == "info" and first["rule"] == "uncited-fact"
