@@ -50,7 +50,7 @@ from typing import Iterable, Optional
 
 from argmap.diagnostics import Finding
 from argmap.evaluation.acceptability import CLAIM, acceptability
-from argmap.evaluation.critical import LabelSearch, neighbourhood
+from argmap.evaluation.critical import LabelSearch, derivation, neighbourhood
 from argmap.evaluation.structure import RANKS, TOP, Structure
 from argmap.evaluation.support import Support, support
 from argmap.model import ArgumentMap
@@ -143,15 +143,21 @@ def _citing(m: ArgumentMap, s: Structure, record: str) -> list[str]:
 class _Effects:
     """Works out, once per (repair, target), whether the fix changes the thesis."""
 
-    def __init__(self, m: ArgumentMap, s: Structure, budget: int) -> None:
-        self.m, self.s = m, s
+    def __init__(self, m: ArgumentMap, s: Structure, sup: Support, budget: int) -> None:
+        self.m, self.s, self.sup = m, s, sup
         self.thesis = s.thesis
-        self.sup = support(s)
-        self.acc = acceptability(s)
-        self.raise_ = _Raise(s, self.sup, self.thesis) if self.sup.status[self.thesis] != "supported" else None
-        self.labels = LabelSearch(s, self.acc, self.thesis, budget)
+        self.raise_ = _Raise(s, sup, self.thesis) if sup.status[self.thesis] != "supported" else None
+        self._labels: Optional[LabelSearch] = None
         self.budget = budget
         self.size = len(s.claims) + len(s.inferences) + 1
+
+    @property
+    def labels(self) -> LabelSearch:
+        """The grounded labelling and its incremental search, built on first need (objections, removals)."""
+        if self._labels is None:
+            self.acc = acceptability(self.s)
+            self._labels = LabelSearch(self.s, self.acc, self.thesis, self.budget)
+        return self._labels
 
     def changes(self, repair: str, target: str) -> Optional[bool]:
         s = self.s
@@ -184,20 +190,12 @@ class _Effects:
         return False
 
 
-def _deciding(s: Structure, sup: Support, m: ArgumentMap, thesis: str) -> set[str]:
+def _deciding(s: Structure, sup: Support, thesis: str) -> set[str]:
     """The thesis's deciding chain: its derivation, the evidence under it, and the attacks aimed at it."""
-    chain: set[str] = set()
-    stack = [thesis]
-    while stack:
-        c = stack.pop()
-        if c in chain:
-            continue
-        chain.add(c)
+    chain = derivation(s, sup, thesis)
+    for c in [x for x in chain if x in s.claims]:
         why = sup.reason[c]
-        if why.kind == "inference":
-            chain.add(why.via[0])
-            stack.extend(s.inferences[why.via[0]].premises)
-        elif why.kind == "evidence":
+        if why.kind == "evidence":
             chain.update(why.via)
     for x in list(chain):
         chain.update(sid for sid in s.into.get(x, ()) if s.inferences[sid].kind != "support")
@@ -222,7 +220,8 @@ def annotate(findings: list[Finding], m: ArgumentMap, repairs: dict[str, Optiona
             path.update(c.evidence)
     if budget is None:
         budget = max(BUDGET, BUDGET_PER_ELEMENT * (len(s.claims) + len(s.inferences)))
-    deciding = _deciding(s, support(s), m, thesis)
+    sup = support(s)
+    deciding = _deciding(s, sup, thesis)
     effects: Optional[_Effects] = None
     seen: dict[tuple[str, str], Optional[bool]] = {}
     for f in findings:
@@ -235,7 +234,7 @@ def annotate(findings: list[Finding], m: ArgumentMap, repairs: dict[str, Optiona
         key = (repair, f.target)
         if key not in seen:
             if effects is None:
-                effects = _Effects(m, s, budget)
+                effects = _Effects(m, s, sup, budget)
             seen[key] = None if budget <= 0 else effects.changes(repair, f.target)
         f.changes_thesis = seen[key]
 

@@ -53,7 +53,7 @@ from argmap.evaluation.framework import IN, OUT, UNDECIDED, attackers_of, relabe
 from argmap.evaluation.structure import BOTTOM, RANKS, TOP, Key, Step, Structure
 from argmap.evaluation.support import Support, support
 
-__all__ = ["CriticalStep", "CriticalSearch", "LabelSearch", "neighbourhood", "critical_steps", "critical_steps_by_removal"]
+__all__ = ["CriticalStep", "CriticalSearch", "LabelSearch", "derivation", "neighbourhood", "critical_steps", "critical_steps_by_removal"]
 
 _LABEL_RANK = {IN: 2, UNDECIDED: 1, OUT: 0}
 _STATUS_NAMES = {3: "supported", 2: "assumed", 1: "weak", 0: "unsupported"}
@@ -245,7 +245,7 @@ class LabelSearch:
         return changed.get(thesis, self.acc.labelling.label[thesis])
 
 
-def _derivation(s: Structure, sup: Support, claim: str) -> set[str]:
+def derivation(s: Structure, sup: Support, claim: str) -> set[str]:
     """Every element of the acyclic derivation that gives ``claim`` its status."""
     seen: set[str] = set()
     stack = [claim]
@@ -351,13 +351,13 @@ def critical_steps_by_removal(
     sup = sup or support(s)
     acc = acc or acceptability(s)
     status0, label0 = sup.status[claim], acc.of(CLAIM, claim)
-    derivation = _derivation(s, sup, claim)
+    derived = derivation(s, sup, claim)
     justified = _justification(s, acc, claim)
     found: list[tuple[tuple, CriticalStep]] = []
     for order, (element, distance) in enumerate(neighbourhood(s, claim).items()):
         if element == claim:
             continue
-        may_drop_status = element in derivation and RANKS[status0] > 0
+        may_drop_status = element in derived and RANKS[status0] > 0
         may_drop_label = label0 != OUT and (justified is None or element in justified)
         if not (may_drop_status or may_drop_label):
             continue
