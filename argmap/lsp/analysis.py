@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as T
 
-__all__ = ["Occurrence", "Analysis", "analyse", "uri_to_path", "path_to_uri", "document_kind", "REFERENCE_FIELDS"]
+__all__ = ["Occurrence", "Analysis", "analyse", "uri_to_path", "path_to_uri", "document_kind", "beyond_bmp", "REFERENCE_FIELDS"]
 
 REFERENCE_FIELDS = {
     ("inferences", "premises"): "premises",
@@ -38,6 +38,7 @@ REFERENCE_FIELDS = {
 SECTIONS = ("claims", "evidence", "inferences")
 
 _SEVERITY = {"error": T.DiagnosticSeverity.Error, "warning": T.DiagnosticSeverity.Warning, "info": T.DiagnosticSeverity.Information}
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _TOKEN_END = re.compile(r"""[^\s,:\[\]{}#]+""")
 
 
@@ -112,6 +113,11 @@ class Analysis:
     def __post_init__(self) -> None:
         self.lines: list[str] = self.text.split("\n")
 
+    @functools.cached_property
+    def beyond_bmp(self) -> bool:
+        """:func:`beyond_bmp` of the text, looked for once per analysis."""
+        return beyond_bmp(self.text)
+
     @property
     def occurrences(self) -> list[Occurrence]:
         """Every place an id is defined or used (listed on first use)."""
@@ -135,6 +141,12 @@ class Analysis:
             if o.line == line and o.start <= character <= o.end:
                 return o
         return None
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether a character of ``text`` lies beyond the Basic Multilingual Plane: the only case
+    where a column in UTF-16 code units (what LSP clients count) differs from one in code points."""
+    return not text.isascii() and _ASTRAL.search(text) is not None
 
 
 def _pos(line1: int, col1: int) -> T.Position:

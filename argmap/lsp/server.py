@@ -3,7 +3,9 @@
 Built on pygls. Documents are analysed from the text the editor holds
 (:func:`argmap.lsp.analysis.analyse`); diagnostics are published on open and
 save at once and on change after a short pause (:data:`DEBOUNCE`), so a fast
-typist is not sent a result per key. Every handler is guarded: an unexpected
+typist is not sent a result per key. When the editor asks for a trace
+(``$/setTrace``), each publication is followed by a ``$/logTrace`` giving the
+wall and CPU time of its stages. Every handler is guarded: an unexpected
 error is logged to the editor and answered with nothing, so no intermediate
 state of a document can stop the server.
 """
@@ -11,8 +13,9 @@ state of a document can stop the server.
 from __future__ import annotations
 
 import asyncio
+import copy
 import functools
-import re
+import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -22,7 +25,7 @@ from pygls.lsp.server import LanguageServer
 
 from argmap import __version__
 from argmap.lsp import features
-from argmap.lsp.analysis import Analysis, analyse, document_kind, path_to_uri, uri_to_path
+from argmap.lsp.analysis import Analysis, analyse, beyond_bmp, document_kind, path_to_uri, uri_to_path
 
 __all__ = ["DEBOUNCE", "ArgmapServer", "make_server", "serve"]
 
@@ -40,6 +43,8 @@ class ArgmapServer(LanguageServer):
         super().__init__("argmap", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Incremental)
         self.analyses: dict[str, Analysis] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.scheduled: dict[str, float] = {}
+        """When each pending publication was scheduled (for the trace)."""
 
     # ---------------------------------------------------------------- analysis
 
@@ -62,14 +67,28 @@ class ArgmapServer(LanguageServer):
 
     def publish(self, uri: str) -> None:
         self.pending.pop(uri, None)
+        waited = time.perf_counter() - self.scheduled.pop(uri, time.perf_counter())
+        clock = _Clock()
         try:
             a = self.analysis(uri)
         except Exception:  # noqa: BLE001 - never let one document stop the server
             self.log(f"argmap: analysing {uri} failed:\n{traceback.format_exc()}")
             a = None
+        analysed = clock.lap()
         diagnostics = _Units(self).out(list(a.diagnostics), uri) if a is not None else []
+        converted = clock.lap()
         version = a.version if a is not None else None
         self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+        sent = clock.lap()
+        self.trace(
+            f"argmap: {len(diagnostics)} diagnostics of {Path(uri).name} version {version}: "
+            f"waited {waited * 1000:.0f} ms, analysis {analysed}, conversion {converted}, sending {sent}"
+        )
+
+    def trace(self, message: str) -> None:
+        """Send ``message`` as a ``$/logTrace`` when the editor asked for a trace (``$/setTrace``)."""
+        if self.protocol.trace not in (None, T.TraceValue.Off):
+            self.log_trace(T.LogTraceParams(message=message))
 
     def schedule(self, uri: str, delay: float) -> None:
         old = self.pending.pop(uri, None)
@@ -78,6 +97,7 @@ class ArgmapServer(LanguageServer):
         if delay <= 0:
             self.publish(uri)
             return
+        self.scheduled[uri] = time.perf_counter()
         self.pending[uri] = asyncio.get_event_loop().call_later(delay, self.publish, uri)
 
     def related(self, a: Analysis) -> list[Analysis]:
@@ -120,24 +140,46 @@ class ArgmapServer(LanguageServer):
             pass
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+class _Clock:
+    """Wall and CPU time of successive stages, for the trace."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self) -> str:
+        wall, cpu = time.perf_counter(), time.process_time()
+        out = f"{(wall - self.wall) * 1000:.0f} ms (CPU {(cpu - self.cpu) * 1000:.0f} ms)"
+        self.wall, self.cpu = wall, cpu
+        return out
 
 
 class _Units:
     """Columns between argmap (code points) and the client (UTF-16 code units unless agreed
-    otherwise). Only documents with characters beyond the Basic Multilingual Plane differ."""
+    otherwise). Only documents with characters beyond the Basic Multilingual Plane differ.
+
+    A document's lines are looked up once per converter (a request or a publication), and
+    whether its text needs converting once per analysis: converting thousands of diagnostics
+    never scans the text again for each one.
+    """
 
     def __init__(self, ls: "ArgmapServer") -> None:
         self.ls = ls
         self.codec = ls.workspace.position_codec
+        self._lines: dict[str, Optional[list[str]]] = {}
 
     def lines(self, uri: str) -> Optional[list[str]]:
+        """The lines of ``uri`` when its columns need converting, else None."""
+        if uri not in self._lines:
+            self._lines[uri] = self._find_lines(uri)
+        return self._lines[uri]
+
+    def _find_lines(self, uri: str) -> Optional[list[str]]:
         a = self.ls.analyses.get(uri)
-        text = a.text if a is not None else None
-        if text is None:
-            doc = self.ls.workspace.text_documents.get(uri)
-            text = doc.source if doc is not None else None
-        if text is None or not _ASTRAL.search(text):
+        if a is not None:
+            return a.lines if a.beyond_bmp else None
+        doc = self.ls.workspace.text_documents.get(uri)
+        text = doc.source if doc is not None else None
+        if text is None or not beyond_bmp(text):
             return None
         return text.split("\n")
 
@@ -165,7 +207,8 @@ class _Units:
             value.edit = self.out(value.edit, uri)
             value.diagnostics = self.out(value.diagnostics, uri) if value.diagnostics else value.diagnostics
             return value
-        if isinstance(value, T.Diagnostic):
+        if isinstance(value, T.Diagnostic):  # a copy: the analysis keeps its diagnostics in code points
+            value = copy.copy(value)
             value.range = self.out(value.range, uri)
             return value
         if isinstance(value, T.DocumentSymbol):
@@ -247,6 +290,7 @@ def make_server() -> ArgmapServer:
     def did_close(ls: ArgmapServer, params: T.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         handle = ls.pending.pop(uri, None)
+        ls.scheduled.pop(uri, None)
         if handle is not None:
             handle.cancel()
         ls.analyses.pop(uri, None)
