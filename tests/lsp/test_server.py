@@ -367,3 +367,32 @@ def test_columns_are_utf16_code_units_beyond_the_bmp(workspace):
         await ed.stop()
 
     run(session())
+
+
+def test_many_diagnostics_on_a_long_line_beyond_the_bmp(workspace):
+    """Hundreds of diagnostics on one long line full of emoji: each range, counted in UTF-16
+    code units, starts at its own claim (the conversion uses the analysed lines, once each)."""
+    n = 400
+    claims = ", ".join(f'{{text: "Claim 😀 é {i}", id: c{i}, kind: interpretation}}' for i in range(1, n + 1))
+    text = f"argmap: 1\nthesis: c1\nclaims: [{claims}]\ninferences:\n  - {{warrant: \"Because 🙂\", id: r1, premises: [c2], conclusion: c1}}\n"
+    units = text.split("\n")[2].encode("utf-16-le")
+
+    async def session():
+        ed = Editor()
+        await ed.start(workspace)
+        uri = ed.open(workspace / "long.yaml", text)
+        got = await ed.published(uri)
+        on_line = [d for d in got.diagnostics if d.range.start.line == 2]
+        assert len(on_line) >= n - 1
+        for d in on_line:
+            after = units[2 * d.range.start.character :].decode("utf-16-le")
+            claim = d.message.split("'")[1]
+            assert after.startswith("{text: ") and after.split(", id: ", 1)[1].startswith(claim + ","), (d.message, after[:40])
+        # published twice (a save), the ranges are converted from code points again, not twice
+        ed.client.text_document_did_save(T.DidSaveTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=uri)))
+        ed.change(uri, text, 2)
+        again = await ed.published(uri, 2)
+        assert [d.range for d in again.diagnostics] == [d.range for d in got.diagnostics]
+        await ed.stop()
+
+    run(session())
