@@ -86,7 +86,8 @@ CONTEXT_MARGIN = 0.25
 whose surroundings fit the stored prefix and suffix best must lead the next to be chosen."""
 
 CONTEXT_MINIMUM = 1.0
-"""The summed prefix and suffix similarity (0 to 2) a copy needs to be chosen by its context."""
+"""The summed prefix and suffix similarity (0 to 2) a copy needs to be chosen by its context
+(the one exact copy of a quote found away from its anchor included)."""
 
 SCORE_LEAD = 10
 """How far ahead (in :func:`_score` points, quote 50, prefix 20, suffix 20, position 2) an
@@ -443,7 +444,7 @@ def locate(src: Source, quote: str, old: Optional[Anchor] = None) -> Match:
     if len(hits) == 1:
         span = (hits[0], hits[0] + len(q))
         moved = old is not None and (old.start, old.end) != span and bool(old.prefix or old.suffix)
-        if moved and sum(_context_score(src, span[0], span[1], old)) < 1.0:
+        if moved and sum(_context_score(src, span[0], span[1], old)) < CONTEXT_MINIMUM:
             rival = _context_rival(src, q, old, span)  # type: ignore[arg-type]
             if rival is not None:
                 return Match(

@@ -194,3 +194,10 @@ def test_main_gives_the_garbage_collector_back():
     with pytest.raises(SystemExit):
         main(["validate", "no-such-file.yaml"])
     assert gc.isenabled()
+    gc.disable()  # a caller that had it off keeps it off
+    try:
+        with pytest.raises(SystemExit):
+            main(["--version"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
