@@ -68,6 +68,10 @@ EVIDENCE_LINES = 5
 TOOLTIP_QUOTE = 600
 BIG_GRAPH = 400
 """Nodes above which the layout trades polish for speed (see :func:`_speed_attrs`)."""
+NOT_LAYOUT = frozenset({"tooltip", "class", "id"})
+"""Node attributes that change neither a node's size nor its place: the layered layout's
+first pass, which only places the nodes, is given the nodes without them (pass two, which
+draws the picture, has them all). Tooltips are most of a big diagram's DOT text."""
 
 
 def _label(lines: Iterable[str], align: str = "center") -> str:
@@ -132,11 +136,16 @@ class _Builder:
         self.sections = False
         self.nodes: list[str] = []
         self.edges: list[tuple[str, str, int]] = []
+        self.for_layout: dict[str, str] = {}
+        """Node statement (unindented) → the same without what cannot move it (see :data:`NOT_LAYOUT`)."""
 
     def node(self, g: graphviz.Digraph, name: str, label: Optional[str], **attrs: str) -> None:
         """Add a node of the diagram; values must be escaped already (see :mod:`argmap.rendering.dot`)."""
         self.nodes.append(name)
-        g.body.append(node_stmt(name, label, attrs))
+        statement = node_stmt(name, label, attrs, indent="")
+        g.body.append("\t" + statement)
+        shape = {k: v for k, v in attrs.items() if k not in NOT_LAYOUT}
+        self.for_layout[statement] = node_stmt(name, label, shape, indent="")
 
     def edge(self, g: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
         """Add an edge of the diagram (to the top-level graph), remembering where its statement is."""
@@ -359,6 +368,15 @@ class Diagram:
     edges: list[tuple[str, str, int]]
     legend: Legend = field(default_factory=lambda: Legend([]))
     """Drawn under the laid-out diagram, never part of its layout."""
+    for_layout: dict[str, str] = field(default_factory=dict)
+    """Node statement (unindented) → the statement the layered layout's first pass gets instead."""
+
+    def layout_line(self, line: str) -> str:
+        """A line of ``graph.body`` as the first pass of the layered layout needs it: a node's
+        statement without the attributes of :data:`NOT_LAYOUT`, any other line as it is."""
+        text = line.lstrip("\t")
+        slim = self.for_layout.get(text)
+        return line if slim is None else line[: len(line) - len(text)] + slim
 
 
 def build_graph(loaded: Any, findings: list[Finding], **build_options: Any) -> graphviz.Digraph:
@@ -465,7 +483,7 @@ def build_diagram(
     size = len(claims) + b.junctions + len(cited)
     if size > BIG_GRAPH:
         g.attr(**_speed_attrs(size))
-    return Diagram(g, b.nodes, b.edges, b.legend(legend, min_severity))
+    return Diagram(g, b.nodes, b.edges, b.legend(legend, min_severity), b.for_layout)
 
 
 def _speed_attrs(size: int) -> dict:
@@ -572,7 +590,7 @@ def build_overview(
                                                 f"{shorten(groups[link.tail].title, 60)} to {shorten(groups[link.head].title, 60)}")),
                **{"class": f"link {link.kind}"})
     b.loose, b.hidden = loose, hidden
-    return Diagram(g, b.nodes, b.edges, b.legend(legend, min_severity))
+    return Diagram(g, b.nodes, b.edges, b.legend(legend, min_severity), b.for_layout)
 
 
 TITLE_WRAP = 64
@@ -650,20 +668,21 @@ def draw(
     if layered is None:
         layered = len(diagram.nodes) + len(diagram.edges) + plan.virtual_nodes() > LAYERED
     if not layered:
-        svg = add_legend(layout_svg(g.source, engine, file=file, time_limit=time_limit).decode("utf-8"), diagram.legend)
-        return convert(svg.encode("utf-8"), fmt, file=file, dot_source=g.source, **png)
+        svg = add_legend(layout_svg(g.source, engine, file=file, time_limit=time_limit), diagram.legend)
+        return convert(svg, fmt, file=file, dot_source=g.source, **png)
     deadline = _deadline(time_limit)
     with _errors_located(file, time_limit):
         statements = {k for _, _, k in diagram.edges}
         first = g.copy()
-        first.body = [line for k, line in enumerate(g.body) if k not in statements] + rank_statements(plan)
+        first.body = [diagram.layout_line(line) for k, line in enumerate(g.body) if k not in statements]
+        first.body += rank_statements(plan)
         first.attr(**FIRST_PASS)
         placed = _run(first.source, "json0", engine, "dot", deadline)
         second = g.copy()
         second.body = g.body + pinned_statements(placed)
         second.attr(splines="line")
         svg = _finish_svg(_run(second.source, "svg", engine, "nop2", deadline))
-    svg = add_legend(svg.decode("utf-8"), diagram.legend).encode("utf-8")
+    svg = add_legend(svg, diagram.legend)
     return convert(svg, fmt, file=file, **png)
 
 
@@ -727,7 +746,7 @@ def convert(
 
 def _finish_svg(svg: bytes) -> bytes:
     """Type touches and font names (see :mod:`argmap.rendering.svgpost`)."""
-    return finish(svg.decode("utf-8")).encode("utf-8")
+    return finish(svg)
 
 
 def _layout_system(dot_source: str, fmt: str, program: str = "dot", deadline: Optional[float] = None) -> bytes:

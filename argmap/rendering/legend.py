@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import AnyStr
 
 from argmap.rendering import LEGENDS, style
 from argmap.rendering.fonts import CSS_FAMILIES
@@ -176,15 +177,19 @@ def _lowest(hidden: dict[str, int]) -> str:
     return min((s for s, n in hidden.items() if n), key=["info", "warning", "error"].index)
 
 
-_HEAD = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"\s+viewBox="([-0-9. ]+)"')
+_HEAD = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"\s+viewBox="([-0-9. ]+)"')
 
 
-def add_legend(svg: str, legend: Legend) -> str:
-    """Draw ``legend`` below the diagram of a Graphviz SVG and make the canvas fit it."""
+def add_legend(svg: AnyStr, legend: Legend) -> AnyStr:
+    """Draw ``legend`` below the diagram of a Graphviz SVG (bytes or text) and make the canvas fit it.
+
+    The diagram's bytes are copied once (a 5000-claim SVG is 13 MB)."""
     if legend.mode == "none" or not (legend.keys or legend.map_findings or any(legend.hidden.values())):
         return svg
+    if isinstance(svg, str):
+        return add_legend(svg.encode("utf-8"), legend).decode("utf-8")
     m = _HEAD.search(svg)
-    end = svg.rfind("</svg>")
+    end = svg.rfind(b"</svg>")
     if not m or end < 0:
         return svg
     w, h = float(m.group(1)), float(m.group(2))
@@ -193,4 +198,5 @@ def add_legend(svg: str, legend: Legend) -> str:
     head = f'<svg width="{new_w:.0f}pt" height="{new_h:.0f}pt"\n viewBox="0.00 0.00 {new_w:.2f} {new_h:.2f}"'
     group = (f'<g id="legend" class="legend" transform="translate(4 {h:.2f})">\n'
              f'<rect x="-4" y="-0.5" width="{new_w:.2f}" height="{lh + 4.5:.2f}" fill="white"/>\n{body}\n</g>\n')
-    return svg[: m.start()] + head + svg[m.end(): end] + group + svg[end:]
+    whole = memoryview(svg)
+    return b"".join((whole[: m.start()], head.encode("utf-8"), whole[m.end(): end], group.encode("utf-8"), whole[end:]))
