@@ -155,7 +155,7 @@ def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus
         return
     m = loaded.map
     advice = len(m.claims) > BIG_MAP and focus is None
-    with _Progress(advice) as progress:
+    with _Progress(advice, overview=bool(overview)) as progress:
         what = "the overview of " if overview else ""
         progress.stage(f"laying out {what}{_count(len(m.claims), 'claim')} and {_count(len(m.inferences), 'step')} with Graphviz")
         svg = renderer.draw(diagram, "svg", engine, file=loaded.file, time_limit=time_limit)
@@ -217,8 +217,9 @@ class _Progress:
 
     AFTER = 1.0
 
-    def __init__(self, advice: bool) -> None:
+    def __init__(self, advice: bool, overview: bool = False) -> None:
         self.advice = advice
+        self.overview = overview
         self.start = time.perf_counter()
         self.current = ""
         self.shown = False
@@ -249,7 +250,10 @@ class _Progress:
     def _show(self, words: str) -> None:
         with self.lock:
             first, self.shown = not self.shown, True
-        hint = " (for a quicker, more readable view try --focus ID --depth 2, or --cluster)" if first and self.advice else ""
+        hint = ""
+        if first and self.advice:
+            hint = (" (for the claims of one part, try --focus ID --depth 2)" if self.overview else
+                    " (for a quicker, more readable view try --overview, or --focus ID --depth 2)")
         click.echo(f"argmap: {words} ...{hint}", err=True)
 
     def __exit__(self, *exc: Any) -> None:

@@ -370,6 +370,8 @@ class Diagram:
     """Drawn under the laid-out diagram, never part of its layout."""
     for_layout: dict[str, str] = field(default_factory=dict)
     """Node statement (unindented) → the statement the layered layout's first pass gets instead."""
+    overview: bool = False
+    """The overview of the map's sections (:func:`build_overview`), not its claims."""
 
     def layout_line(self, line: str) -> str:
         """A line of ``graph.body`` as the first pass of the layered layout needs it: a node's
@@ -590,7 +592,7 @@ def build_overview(
                                                 f"{shorten(groups[link.tail].title, 60)} to {shorten(groups[link.head].title, 60)}")),
                **{"class": f"link {link.kind}"})
     b.loose, b.hidden = loose, hidden
-    return Diagram(g, b.nodes, b.edges, b.legend(legend, min_severity), b.for_layout)
+    return Diagram(g, b.nodes, b.edges, b.legend(legend, min_severity), b.for_layout, overview=True)
 
 
 TITLE_WRAP = 64
@@ -668,10 +670,11 @@ def draw(
     if layered is None:
         layered = len(diagram.nodes) + len(diagram.edges) + plan.virtual_nodes() > LAYERED
     if not layered:
-        svg = add_legend(layout_svg(g.source, engine, file=file, time_limit=time_limit), diagram.legend)
-        return convert(svg, fmt, file=file, dot_source=g.source, **png)
+        with _errors_located(file, time_limit, overview=diagram.overview):
+            svg = _finish_svg(_run(g.source, "svg", engine, "dot", _deadline(time_limit)))
+        return convert(add_legend(svg, diagram.legend), fmt, file=file, dot_source=g.source, **png)
     deadline = _deadline(time_limit)
-    with _errors_located(file, time_limit):
+    with _errors_located(file, time_limit, overview=diagram.overview):
         statements = {k for _, _, k in diagram.edges}
         first = g.copy()
         first.body = [diagram.layout_line(line) for k, line in enumerate(g.body) if k not in statements]
@@ -691,13 +694,15 @@ def _deadline(time_limit: Optional[float]) -> Optional[float]:
 
 
 @contextmanager
-def _errors_located(file: str, time_limit: Optional[float]) -> Iterator[None]:
-    """Engine errors as located ArgmapErrors; a timeout says what to do instead."""
+def _errors_located(file: str, time_limit: Optional[float], overview: bool = False) -> Iterator[None]:
+    """Engine errors as located ArgmapErrors; a timeout says what to do instead (the
+    overview of the sections, unless that is what took too long, or one part of the map)."""
     try:
         yield
     except LayoutTimeout:
+        smaller = "" if overview else "draw the sections and the steps between them with --overview, or "
         raise ArgmapError(Diagnostic(Location(file, 1, 1), (
-            f"the layout took more than {time_limit:g} s and was stopped; draw part of the map with"
+            f"the layout took more than {time_limit:g} s and was stopped; {smaller}draw part of the map with"
             " --focus ID --depth N, or allow more time with --time-limit SECONDS"
         ))) from None
     except (EngineUnavailable, LayoutFailed) as exc:

@@ -197,6 +197,7 @@ def test_time_limit_stops_the_layout_with_advice(run_cli, cyclic_map, tmp_path, 
     assert result.exit_code == 1
     assert "layout took more than 0.001 s and was stopped" in result.stderr
     assert "--focus ID --depth N" in result.stderr and "--time-limit" in result.stderr
+    assert "--overview" in result.stderr  # the whole map, drawn small
     assert "Traceback" not in result.output
     assert not out.exists()
     again = run_cli("render", cyclic_map, "-o", out, "--engine", engine)  # the engine recovers

@@ -68,6 +68,24 @@ def test_progress_notes_for_a_slow_render(run_cli, write_map, tmp_path, monkeypa
     assert lines[-1].startswith("argmap: rendered in ")
 
 
+def test_slow_whole_map_render_suggests_the_overview(run_cli, tmp_path, monkeypatch):
+    """On a big map (here: over 2 claims) the first note of a slow render says how to
+    draw less: the overview of the sections, or one part with --focus."""
+    from argmap.commands import render as command
+
+    monkeypatch.setattr(command._Progress, "AFTER", 0.0)
+    monkeypatch.setattr(command, "BIG_MAP", 2)
+    result = run_cli("render", BUNDLED, "--no-overview", "-o", tmp_path / "x.svg")
+    assert result.exit_code == 0, result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("argmap: laying out ") and "--overview" in first and "--focus ID --depth 2" in first
+    result = run_cli("render", BUNDLED, "--overview", "-o", tmp_path / "o.svg")  # already the overview
+    assert result.exit_code == 0, result.stderr
+    notes = result.stderr.splitlines()
+    assert notes[0].startswith("argmap: laying out the overview of ") and "--overview" not in notes[0]
+    assert "--focus ID --depth 2" in notes[0]
+
+
 def test_quick_render_is_quiet(run_cli, write_map, tmp_path):
     result = run_cli("render", write_map(LINKED), "-o", tmp_path / "x.svg")
     assert result.exit_code == 0 and result.stderr == ""
