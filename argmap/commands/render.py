@@ -20,6 +20,13 @@ OVERVIEW_MAP = 300
 """Claims above which a whole-map render draws the overview unless told otherwise."""
 CRITICAL_MAP = 20000
 """Claims above which the critical step is not searched for the diagram."""
+CRITICAL_BUDGET = 500_000
+CRITICAL_BUDGET_PER_ELEMENT = 20
+"""The diagram's critical-step search relabels at most this many arguments per claim and
+inference of the map (or :data:`CRITICAL_BUDGET`, if that is more: about 0.3 s). ``argmap
+evaluate`` allows 2 million (:data:`argmap.evaluation.critical.LABEL_BUDGET`): on a densely
+linked map with no status-critical element, trying every element took 1 s for 100 claims and
+1000 steps; a chain of 310 claims needs about 250000."""
 BIG_MAP = 1000
 """Claims above which slow layouts get progress notes and advice on stderr."""
 
@@ -190,14 +197,28 @@ def _audit(loaded: Any) -> list:
 
 
 def _critical_step(loaded: Any, evaluation: Any) -> Optional[str]:
-    """The thesis's critical step, drawn thick purple; None without a thesis or on a huge map."""
-    if loaded.map.thesis is None or len(loaded.map.claims) > CRITICAL_MAP:
+    """The thesis's critical step, drawn thick purple; None without a thesis or on a huge map.
+
+    The search has a budget (:data:`CRITICAL_BUDGET_PER_ELEMENT`); when it runs out, the most
+    critical step found so far is drawn (every step found does weaken the thesis), and a note says so.
+    """
+    from argmap.evaluation.critical import critical_steps
+
+    m = loaded.map
+    if m.thesis is None or len(m.claims) > CRITICAL_MAP:
         return None
     if evaluation is None:
         from argmap.evaluation.evaluate import evaluate
 
-        evaluation = evaluate(loaded.map)
-    return evaluation.critical_step
+        evaluation = evaluate(m)
+    if evaluation.structure is None:
+        return None
+    budget = max(CRITICAL_BUDGET, CRITICAL_BUDGET_PER_ELEMENT * (len(m.claims) + len(m.inferences)))
+    search = critical_steps(evaluation.structure, evaluation.support, evaluation.acceptability, budget=budget)
+    if not search.complete:
+        click.echo("argmap: the search for the thesis's critical step ran out of its budget on this map;"
+                   " argmap evaluate searches further", err=True)
+    return search.steps[0].id if search.steps else None
 
 
 def _evaluation(loaded: Any, color_by: str) -> Any:

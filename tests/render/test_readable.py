@@ -96,6 +96,28 @@ def test_critical_step_drawn_thick_and_purple(run_cli, write_map, load_map):
     assert ">critical step<" in svg  # in the legend
 
 
+def test_diagrams_critical_step_search_stops_at_its_budget(run_cli, tmp_path):
+    """A dense map (100 claims, 1000 steps) has no status-critical element, so the search tries
+    every element's removal on the labelling: 1 s with evaluate's budget. The diagram's search
+    stops at its own, says so, and marks nothing (evaluate's full search finds nothing either)."""
+    from argmap.evaluation.evaluate import evaluate
+    from argmap.loading import load
+    from tests.render.test_big import _generator
+
+    gen = _generator()
+    path = tmp_path / "dense.yaml"
+    path.write_text(gen.to_yaml(gen.generate(100, 1000, shape="dense")), encoding="utf-8")
+    out = tmp_path / "dense.svg"
+    result = run_cli("render", path, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "the search for the thesis's critical step ran out of its budget" in result.stderr
+    assert "argmap evaluate searches further" in result.stderr
+    root = parse_svg(out.read_text(encoding="utf-8"))
+    assert not [g for g in root.iter(f"{SVG}g") if "critical" in (g.get("class") or "").split()]
+    full = evaluate(load(path).map).critical
+    assert full.complete and full.steps == []
+
+
 def test_bundled_map_critical_step_is_drawn(run_cli):
     from argmap.evaluation.evaluate import evaluate
     from argmap.loading import load
