@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from argmap.util.words import count
 from argmap.diagnostics import PSEUDO_RULES, ArgmapError, Finding, Severity
 
 __all__ = ["Options", "FileResult", "check_file", "check_files", "as_findings", "exit_code", "unmatched"]
@@ -125,8 +126,8 @@ def check_file(path: str, kind: str, options: Options) -> FileResult:
             f.severity = Severity.warning
             f.message += "; the rules that anchor quotes were skipped"
     m = loaded.map
-    result.summary = f"valid ({_count(len(m.claims), 'claim')}, {len(m.evidence)} evidence, " \
-                     f"{_count(len(m.inferences), 'inference')})"
+    result.summary = f"valid ({count(len(m.claims), 'claim')}, {len(m.evidence)} evidence, " \
+                     f"{count(len(m.inferences), 'inference')})"
     if config is not None:
         from argmap.audit import run
         from argmap.audit.config import fails
@@ -136,10 +137,6 @@ def check_file(path: str, kind: str, options: Options) -> FileResult:
             result.findings[:0] = missing
         result.exit_code = 1 if fails(result.findings, config.fail_on) else 0
     return result
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _check_pair(args: tuple) -> FileResult:

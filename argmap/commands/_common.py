@@ -12,7 +12,7 @@ from argmap.util.fs import atomic_write, check_output
 
 __all__ = [
     "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "force_option", "load_map", "echo_errors", "echo_notes", "emit",
-    "note_source_text", "stdout_is_terminal",
+    "note_source_text", "stdout_is_terminal", "output_format", "FiniteFloat",
 ]
 
 map_files = click.argument(
@@ -129,6 +129,39 @@ def emit_format(command: str, fmt: str, data_for: Callable, output: Optional[Pat
 
     form = formats.get(command, fmt)
     emit(data_for(form.load()), output, kind=form.kind, styled=form.styled, force=force, inputs=inputs)
+
+
+def output_format(command: str, fmt: Optional[str], output: Optional[Path], default: str, *,
+                  option: str = "--format") -> str:
+    """The format a command writes: ``fmt``, else the one ``output``'s suffix picks, else ``default``;
+    an output name whose suffix says another file type (``-o x.jpg``) is a usage error (exit 2)."""
+    from argmap import formats
+
+    suffix = output.suffix if output is not None and str(output) != "-" else ""
+    try:
+        return formats.pick(command, fmt, suffix, default)
+    except ValueError as exc:
+        from argmap.util.terminal import one_line
+
+        name = click.get_current_context().command_path if click.get_current_context(silent=True) else command
+        raise click.UsageError(f"-o {one_line(str(output))}: {name} {str(exc).replace('--format', option)}") from None
+
+
+class FiniteFloat(click.FloatRange):
+    """A :class:`click.FloatRange` that refuses ``nan`` (which passes every comparison) and,
+    unless ``allow_inf``, infinities."""
+
+    def __init__(self, *args, allow_inf: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.allow_inf = allow_inf
+
+    def convert(self, value, param, ctx):
+        import math
+
+        number = super().convert(value, param, ctx)
+        if math.isnan(number) or (math.isinf(number) and not self.allow_inf):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
 
 
 def for_output(text: str, kind: str, *, terminal: bool) -> str:

@@ -33,8 +33,8 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 
 @click.command()
 @map_files
-@click.option("--format", "fmt", type=click.Choice(choices("audit")), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(choices("audit")), default=None,
+              help="Output format  [default: from -o's suffix, else text].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="Write the report to this file (atomically) instead of standard output.")
 @click.option("--select", multiple=True, callback=_codes, metavar="CODES",
@@ -52,7 +52,7 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @jobs_option
 @allow_outside_option
 @force_option
-def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Optional[list[str]],
+def audit(files: tuple[Path, ...], fmt: Optional[str], output: Optional[Path], select: Optional[list[str]],
           extend_select: Optional[list[str]], ignore: Optional[list[str]], fail_on: Optional[str], sort: str,
           config_path: Optional[Path], jobs: int, allow_outside: bool, force: bool) -> None:
     """Audit map files for weak support, broken provenance and structural flaws.
@@ -66,10 +66,11 @@ def audit(files: tuple[Path, ...], fmt: str, output: Optional[Path], select: Opt
     """
     from argmap.audit import sort_findings
     from argmap.commands._batch import Options, check_files, exit_code, unmatched
-    from argmap.commands._common import echo_findings_as_errors, emit_format, expand_paths
+    from argmap.commands._common import echo_findings_as_errors, emit_format, expand_paths, output_format
     from argmap.reports import is_pseudo
     from argmap.util.terminal import one_line
 
+    fmt = output_format("audit", fmt, output, "text")
     inputs = expand_paths(files)
     options = Options(
         select=tuple(select) if select is not None else None,

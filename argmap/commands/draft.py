@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 import click
+from argmap.util.words import count
 
 __all__ = ["draft"]
 
@@ -68,7 +69,8 @@ def draft(source: Path, output: Optional[Path], title: Optional[str], force: boo
     m = d.map
     steps = sum(1 for i in m.inferences if i.quote)
     click.echo(
-        f"argmap: drafted {len(m.claims)} claims, {len(m.evidence)} evidence records and {len(m.inferences)} steps "
-        f"({steps} from connectives); {len(d.layout.furniture)} lines left out as furniture or headings",
+        f"argmap: drafted {count(len(m.claims), 'claim')}, {count(len(m.evidence), 'evidence record')} and "
+        f"{count(len(m.inferences), 'step')} ({steps} from connectives); {count(len(d.layout.furniture), 'line')} "
+        "left out as furniture or headings",
         err=True,
     )

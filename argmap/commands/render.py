@@ -9,7 +9,10 @@ from typing import Any, Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, force_option, load_map, map_file, stdout_is_terminal
+from argmap.util.words import count
+from argmap.commands._common import (
+    FiniteFloat, allow_outside_option, emit, force_option, load_map, map_file, output_format, stdout_is_terminal,
+)
 from argmap.formats import choices, get
 from argmap.rendering import (  # light: no graphviz
     COLOR_BY, DEFAULT_MIN_SEVERITY, ENGINES, LEGENDS, RANKDIRS, SEVERITIES,
@@ -39,8 +42,8 @@ BIG_MAP = 1000
 @click.option("--engine", type=click.Choice(ENGINES), default="embedded", show_default=True,
               help="embedded: Graphviz as WebAssembly, nothing to install; system: the Graphviz 'dot' program.")
 @click.option("--focus", metavar="ID", help="Show only the neighbourhood of this claim, evidence or inference.")
-@click.option("--depth", type=click.IntRange(0, None), default=2, show_default=True,
-              help="With --focus: how many inference steps to follow, in both directions.")
+@click.option("--depth", type=click.IntRange(0, None), default=None,
+              help="With --focus: how many inference steps to follow, in both directions.  [default: 2]")
 @click.option("--rankdir", type=click.Choice(RANKDIRS), default="TB", show_default=True,
               help="Layout direction: top to bottom or left to right.")
 @click.option("--cluster", is_flag=True, help="Group claims by their section.")
@@ -48,7 +51,7 @@ BIG_MAP = 1000
               help="Fill claims by audit findings, support status or acceptability label (argmap evaluate).")
 @click.option("--diff", "diff_old", metavar="OLD", type=click.Path(dir_okay=False, path_type=Path),
               help="Colour elements by change since the map version OLD (added, changed, unchanged).")
-@click.option("--time-limit", type=click.FloatRange(0, None, min_open=True), default=60, show_default=True,
+@click.option("--time-limit", type=FiniteFloat(0, None, min_open=True, allow_inf=True), default=60, show_default=True,
               metavar="SECONDS", help="Stop a layout that takes longer, with advice on drawing less.")
 @click.option("--overview/--no-overview", default=None,
               help=f"Draw the sections (or connected parts) with their counts and the steps between them. "
@@ -57,9 +60,9 @@ BIG_MAP = 1000
               help="Key under the diagram: a word or two per mark, what each mark means, or none.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default=DEFAULT_MIN_SEVERITY, show_default=True,
               help="Mark findings of this severity and worse (tooltips list them all).")
-@click.option("--scale", type=click.FloatRange(0.05, 20), metavar="FACTOR",
+@click.option("--scale", type=FiniteFloat(0.05, 20), metavar="FACTOR",
               help="PNG: pixels per CSS pixel (1 = 96 dpi). Default 1.5.")
-@click.option("--dpi", type=click.FloatRange(5, 2000), help="PNG: dots per inch, instead of --scale.")
+@click.option("--dpi", type=FiniteFloat(5, 2000), help="PNG: dots per inch, instead of --scale.")
 @click.option("--max-pixels", type=click.IntRange(0, None), default=MAX_PIXELS, show_default=True,
               help="PNG: refuse to draw more pixels than this (0: no limit).")
 @click.option("--watch", is_flag=True,
@@ -72,7 +75,7 @@ def render(
     fmt: Optional[str],
     engine: str,
     focus: Optional[str],
-    depth: int,
+    depth: Optional[int],
     rankdir: str,
     cluster: bool,
     color_by: str,
@@ -89,7 +92,11 @@ def render(
     force: bool,
 ) -> None:
     """Render a map as a diagram; audit findings are marked on it."""
-    fmt = fmt or _format_from_suffix(output)
+    fmt = output_format("render", fmt, output, "svg", option="-f")
+    if depth is not None and focus is None:
+        raise click.UsageError("--depth counts steps from the --focus element: give --focus ID as well"
+                               " (--overview draws a big map small)")
+    depth = 2 if depth is None else depth
     if scale is not None and dpi is not None:
         raise click.UsageError("give --scale or --dpi, not both")
     if output is None and fmt in ("png", "pdf") and stdout_is_terminal():
@@ -164,7 +171,7 @@ def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus
     advice = len(m.claims) > BIG_MAP and focus is None
     with _Progress(advice, overview=bool(overview)) as progress:
         what = "the overview of " if overview else ""
-        progress.stage(f"laying out {what}{_count(len(m.claims), 'claim')} and {_count(len(m.inferences), 'step')} with Graphviz")
+        progress.stage(f"laying out {what}{count(len(m.claims), 'claim')} and {count(len(m.inferences), 'step')} with Graphviz")
         svg = renderer.draw(diagram, "svg", engine, file=loaded.file, time_limit=time_limit)
         zoom = png_zoom(scale=scale, dpi=dpi)
         if fmt == "png":
@@ -179,12 +186,6 @@ def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus
     # SVG goes out as the UTF-8 bytes it is (13 MB for 5000 claims; as text, two or four
     # bytes a character), unless a terminal shows it: then it is cleaned as text.
     emit(data.decode("utf-8") if kind != "binary" and to_terminal else data, output, kind=kind, force=force)
-
-
-def _format_from_suffix(output: Optional[Path]) -> str:
-    from argmap.formats import by_suffix
-
-    return (by_suffix("render", output.suffix) if output is not None else None) or "svg"
 
 
 def _audit(loaded: Any) -> list:
@@ -227,10 +228,6 @@ def _evaluation(loaded: Any, color_by: str) -> Any:
     from argmap.evaluation.evaluate import evaluate
 
     return evaluate(loaded.map)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class _Progress:

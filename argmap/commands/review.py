@@ -9,7 +9,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, force_option, load_map
+from argmap.commands._common import allow_outside_option, emit, force_option, load_map, output_format
 from argmap.formats import choices
 
 map_file = click.argument("file", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
@@ -104,7 +104,6 @@ def report(
     from argmap import formats
     from argmap.review.report import gather
 
-    if fmt is None:
-        fmt = (formats.by_suffix("review", output.suffix) if output else None) or "markdown"
+    fmt = output_format("review", fmt, output, "markdown")
     form = formats.get("review", fmt)
     emit(form.load()(gather(file, list(reviews), allow_outside, color_by)), output, kind=form.kind, force=force)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, emit, force_option, stdout_is_terminal
+from argmap.commands._common import allow_outside_option, emit, force_option, output_format, stdout_is_terminal
 from argmap.rendering import RANKDIRS  # light: no graphviz
 
 map_file = click.argument("file", metavar="MAP", type=click.Path(dir_okay=False, path_type=Path))
@@ -32,9 +32,13 @@ def view(file: Path, reviews: tuple[Path, ...], output: Optional[Path], rankdir:
     find its node. Reviews given after the map show in the details. No network:
     open the file in any browser.
     """
-    from argmap.reports import viewer
+    from argmap import formats
+
+    form = formats.get("view", output_format("view", None, output, "html"))
 
     if output is None and stdout_is_terminal():
         raise click.UsageError("the viewer is an HTML page: give -o FILE.html (or redirect standard output)")
+    from argmap.reports import viewer
+
     page = viewer.view(file, list(reviews), allow_outside=allow_outside, rankdir=rankdir)
-    emit(viewer.write(page), output, kind="html", force=force)
+    emit(form.load()(page), output, kind=form.kind, force=force)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from argmap.util.words import count
 from argmap.provenance.anchoring import KINDS, Quoted, Source, State, anchor_all
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.util.terminal import one_line
@@ -92,9 +93,9 @@ class FixResult:
     def message(self) -> str:
         if not (self.anchored or self.requoted or self.sha256_written):
             return one_line(f"{self.path}: anchors already up to date; nothing written")
-        what = f"{len(self.anchored)} anchors"
+        what = count(len(self.anchored), "anchor")
         if self.requoted:
-            what += f", {len(self.requoted)} quotes updated ({', '.join(self.requoted)})"
+            what += f", {count(len(self.requoted), 'quote')} updated ({', '.join(self.requoted)})"
         if self.sha256_written:
             what += ", source.sha256"
         extra = f"; backup in {self.backup}" if self.backup else ""

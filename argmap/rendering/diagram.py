@@ -37,6 +37,7 @@ from typing import Any, Iterable, Iterator, Optional
 
 import graphviz
 
+from argmap.util.words import count
 from argmap.diagnostics import ArgmapError, Diagnostic, Finding, Severity
 from argmap.locations import Location
 from argmap.rendering import COLOR_BY, ENGINES, FORMATS, RANKDIRS, style
@@ -546,7 +547,7 @@ def build_overview(
     g = graphviz.Digraph("argmap")
     title = m.title or (m.source.title if m.source else None) or PurePath(loaded.file).name
     what = "section" if sectioned else "connected part"
-    view = f"overview: {len(m.claims)} claims in {len(groups)} {what}{'s' if len(groups) != 1 else ''}"
+    view = f"overview: {count(len(m.claims), 'claim')} in {count(len(groups), what)}"
     label = _title(title, view)
     title = f"{title} — {view}"
     g.attr(rankdir=rankdir, label=label, labelloc="t", fontsize="16",
@@ -558,8 +559,8 @@ def build_overview(
     for k, grp in enumerate(groups):
         found = counts[k]
         worst = next((sev for sev in ("error", "warning", "info") if found.get(sev)), "")
-        tally = [f"{_count(len(grp.claims), 'claim')} · {_count(grp.steps, 'step')} inside"]
-        flags = [f"{_count(found[sev], 'note' if sev == 'info' else sev)}" for sev in ("error", "warning", "info")
+        tally = [f"{count(len(grp.claims), 'claim')} · {count(grp.steps, 'step')} inside"]
+        flags = [f"{count(found[sev], 'note' if sev == 'info' else sev)}" for sev in ("error", "warning", "info")
                  if found.get(sev)]
         if flags:
             tally.append(" · ".join(flags))
@@ -588,7 +589,7 @@ def build_overview(
         label = graphviz.nohtml(str(link.count)) if link.count > 1 else None
         b.edge(g, f"group{link.tail}", f"group{link.head}", color=color, arrowhead=arrow, penwidth=width,
                label=label, fontcolor=color if label else None,
-               tooltip=graphviz.nohtml(dot_text(f"{_count(link.count, link.kind + ' step')} from "
+               tooltip=graphviz.nohtml(dot_text(f"{count(link.count, link.kind + ' step')} from "
                                                 f"{shorten(groups[link.tail].title, 60)} to {shorten(groups[link.head].title, 60)}")),
                **{"class": f"link {link.kind}"})
     b.loose, b.hidden = loose, hidden
@@ -602,10 +603,6 @@ TITLE_WRAP = 64
 def _title(title: str, view: str = "") -> str:
     """The title in at most two lines, then what part of the map this is."""
     return _label(wrap(title, TITLE_WRAP, max_lines=2) + ([shorten(view, TITLE_WRAP + 20)] if view else []))
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def to_dot(loaded: Any, findings: list[Finding], **build_options: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from argmap.util.words import count
 from argmap.provenance.anchoring import KINDS, State
 from argmap.util.terminal import one_line
 
@@ -36,7 +37,7 @@ def summary_line(report: Any) -> str:
     """``N quotes: n exact, m moved, ...``."""
     counts = report.counts()
     parts = ", ".join(f"{n} {state}" for state, n in counts.items()) or "nothing to anchor"
-    return f"{len(report.quotes)} quotes: {parts}"
+    return f"{count(len(report.quotes), 'quote')}: {parts}"
 
 
 def to_text(report: Any, fixed: Optional[Any] = None) -> str:

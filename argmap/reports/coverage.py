@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+from argmap.util.words import count
 from argmap.provenance.coverage import Coverage
 from argmap.reports.page import page
 from argmap.util.terminal import records
@@ -40,8 +41,8 @@ def render_html(cov: Coverage, title: str = "") -> str:
         for cid, text in cov.claim_text.items()
     ]
     summary = (
-        f"{cov.covered} of {cov.total} sentences covered ({cov.percent:.1f}%); "
-        f"{len(cov.ignored)} lines ignored; {len(cov.unplaced)} claim quotes not placed"
+        f"{cov.covered} of {count(cov.total, 'sentence')} covered ({cov.percent:.1f}%); "
+        f"{count(len(cov.ignored), 'line')} ignored; {count(len(cov.unplaced), 'claim quote')} not placed"
     )
     return page("coverage.html.j2", styles=["coverage.css"], title=title or cov.path, summary=summary,
                 parts=parts, claims=claims)
@@ -51,8 +52,8 @@ def to_text(cov: Coverage, file: object, title: str = "") -> str:
     """The coverage as lines ``FILE:LINE:COL: message``, headed by the share covered."""
     where = _short_path(cov.source_path or cov.path)
     lines = [
-        f"{file}: {cov.covered} of {cov.total} sentences covered ({cov.percent:.1f}%); "
-        f"{len(cov.ignored)} lines ignored"
+        f"{file}: {cov.covered} of {count(cov.total, 'sentence')} covered ({cov.percent:.1f}%); "
+        f"{count(len(cov.ignored), 'line')} ignored"
     ]
     for s in cov.uncovered:
         lines.append(f"{where}:{s.line}:{s.column}: not quoted by any claim: {s.text}")

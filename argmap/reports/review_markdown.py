@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from argmap.util.words import count
 from argmap.review.report import ElementView, EntryView, ReviewReport
 from argmap.util.terminal import clean
 
@@ -99,7 +100,7 @@ def _element(report: ReviewReport, view: ElementView) -> list[str]:
 def write(report: ReviewReport) -> str:
     """The whole report as a Markdown document."""
     out = [f"# Review report: {md(report.title or report.map_file)}", ""]
-    audit = "not available" if report.findings is None else f"{len(report.findings)} findings"
+    audit = "not available" if report.findings is None else count(len(report.findings), "finding")
     out += [
         f"Map: {md(report.map_file)} (sha256 {report.map_sha256[:12]}) · audit: {audit} · "
         f"evaluation: {'included' if report.evaluated else 'not available'}",

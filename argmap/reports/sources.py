@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from argmap.util.words import count
 
 __all__ = ["to_text", "to_markdown", "to_json"]
 
@@ -20,7 +21,7 @@ def to_text(entries: list, file: Path | str, title: str = "") -> str:
 
     if not entries:
         return one_line(f"{file}: no outside sources (no evidence records)") + "\n"
-    lines = [f"{file}: {len(entries)} outside sources"]
+    lines = [f"{file}: {count(len(entries), 'outside source')}"]
     for n, s in enumerate(entries, start=1):
         thesis = "  [the thesis relies on it]" if s.thesis_relies else ""
         lines.append(f"{n}. {s.label}{thesis}")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from argmap.reports.page import fragment, page, safe_url, sanitize_svg
+from argmap.util.terminal import strip_controls
 from argmap.review.report import ElementView, ReviewReport
 from argmap.reports.review_html import MAP_SCRIPTS, MAP_STYLES, panel_id
 
@@ -46,9 +47,22 @@ class ViewerPage:
     focus: list[str] = field(default_factory=list)
 
 
+def _without_controls(value: Any) -> Any:
+    """``value`` with control and bidi characters removed from every string in it (the panel
+    shows these strings: a bidi override would reorder what the reader sees)."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, dict):
+        return {_without_controls(k): _without_controls(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_without_controls(v) for v in value]
+    return value
+
+
 def data_json(data: Any) -> str:
-    """JSON safe to put inside an HTML ``<script>`` element (no ``<``, ``>`` or ``&``)."""
-    text = json.dumps(data, ensure_ascii=False)
+    """JSON safe to put inside an HTML ``<script>`` element (no ``<``, ``>`` or ``&``), its
+    strings without control or bidi characters."""
+    text = json.dumps(_without_controls(data), ensure_ascii=False)
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 

@@ -82,7 +82,7 @@ def test_fuzzy_quote_rewritten_only_when_accepted(run_cli, commented):
     assert "quote: 'This partnership is unusual'  # single-quoted on purpose\n  - id" not in text
     assert "quote: 'This partnership is unusual'  # single-quoted on purpose\n\n" in text  # no anchor added
     accepted = run_cli("anchor", commented, "--fix", "--accept-fuzzy", "--no-backup")
-    assert "1 quotes updated (unusual)" in accepted.stderr
+    assert "1 quote updated (unusual)" in accepted.stderr
     text = commented.read_text(encoding="utf-8")
     assert re.search(r"quote: 'The partnership is unusual' +# single-quoted on purpose\n    anchor:\n", text)
     assert "quote: \"This sentence is not in the article at all, not even nearly.\"" in text  # orphan untouched

@@ -76,11 +76,13 @@ def _invocation(command: str, fmt: str, map_path, tmp_path, run_cli) -> list:
         return ["review", "report", "--format", fmt, map_path, review]
     if command == "explain":
         return ["explain", map_path, "a"]
+    if command == "view":
+        return ["view", map_path]
     option = {"export": "--to", "render": "-f"}.get(command, "--format")
     return [command, option, fmt, map_path]
 
 
-COMMANDS = {"anchor", "audit", "coverage", "diff", "evaluate", "explain", "export", "render", "review", "sources"}
+COMMANDS = {"anchor", "audit", "coverage", "diff", "evaluate", "explain", "export", "render", "review", "sources", "view"}
 """The commands :func:`_invocation` knows; a new command in the registry must be added there."""
 
 TEXT_FORMATS = [

@@ -88,6 +88,7 @@ RUN = {  # how to run each command of the format registry on the hostile project
     "render": ["render", "{map}"],
     "review": ["review", "report", "{map}", "{review}"],
     "sources": ["sources", "{map}"],
+    "view": ["view", "{map}", "{review}"],
 }
 PLAIN = [  # text outputs of commands outside the registry, and a second explain
     ("explain", ["{map}", "b"]),

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Optional
 
 from markupsafe import Markup, escape
 
+from argmap.util.words import count
 from argmap.util.terminal import strip_controls
 
 __all__ = ["esc", "safe_url", "static", "page", "fragment", "csp"]
@@ -72,6 +73,7 @@ def _environment():
         undefined=jinja2.StrictUndefined,
     )
     env.globals["safe_url"] = safe_url
+    env.filters["count"] = lambda n, word, plural=None: count(int(n), word, plural)  # {{ xs|length|count("x") }}
     env.filters["css_word"] = lambda word: re.sub(r"[^a-z0-9-]", "", str(word).lower())
     env.filters["tojson_text"] = lambda value: json.dumps(value, ensure_ascii=False)
     return env
