@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from argmap.diagnostics import MAX_PER_FILE, ArgmapError, Diagnostic, omitted
 from argmap.locations import SourceMap
 from argmap.model import ArgumentMap
+from argmap.util.terminal import shown
 
 __all__ = ["validate_data", "ELEMENT_NAMES"]
 
@@ -34,7 +35,7 @@ def _describe(data: Any, loc: tuple) -> str:
             ident = None
         name = ELEMENT_NAMES[loc[0]]
         if isinstance(ident, str):
-            return f"{name} '{ident}'"
+            return f"{name} {shown(ident)}"
         return f"{loc[0]}[{loc[1]}]"
     return ".".join(str(p) for p in loc if not isinstance(p, int)) or "map"
 
@@ -115,21 +116,21 @@ def _format_error(err: dict, data: Any, root: type[BaseModel]) -> tuple[tuple, b
         model = _model_for(loc[:-1], root)
         close = _closest_field(model, str(field_name)) if model is not None else None
         hint = f" (did you mean '{close}'?)" if close else ""
-        return path, at_key, f"{where}: unknown key '{field_name}'{hint}"
+        return path, at_key, f"{where}: unknown key {shown(str(field_name))}{hint}"
     if kind == "missing":
         return path, at_key, f"{where}: missing required key '{field_name}'"
     if kind == "literal_error" and loc == ("argmap",):
-        return loc, False, f"unsupported format version {err.get('input')!r}; this argmap reads version 1"
+        return loc, False, f"unsupported format version {shown(err.get('input'))}; this argmap reads version 1"
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
         value = err.get("input")
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip(" '")]
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(value)[:100], choices, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return loc, False, f"{where}: '{field_name}' must be one of {expected}, not {value!r}{hint}"
+        return loc, False, f"{where}: '{field_name}' must be one of {expected}, not {shown(value)}{hint}"
     if kind == "string_pattern_mismatch":
         return loc, False, (
-            f"{where}: {field_name} {err.get('input')!r} is not a valid id "
+            f"{where}: {field_name} {shown(err.get('input'))} is not a valid id "
             "(letters, digits and _ . : - only)"
         )
     msg = err["msg"]

@@ -83,6 +83,30 @@ class AuditContext:
         """Evidence records by id."""
         return {e.id: e for e in self.map.evidence}
 
+    def key(self, name: str, where: str = "element") -> str:
+        """How the user writes the argmap key ``name`` in this map's format, for a message:
+        ``'by'`` in YAML, ``"by"`` in JSON; in Argdown, where argmap's keys go (the front
+        matter's ``argmap:`` for ``where="map"`` and ``"evidence"``, else the element's
+        ``{argmap: {...}}`` data); AIF has no place for them.
+
+        >>> from argmap.loading import load_text, LoadedMap
+        >>> m, sm, fmt = load_text("[a]: A.\\n", "m.argdown")
+        >>> AuditContext(LoadedMap(path=None, map=m, sourcemap=sm, format=fmt)).key("thesis", "map")
+        "'thesis' under 'argmap:' in the front matter"
+        """
+        fmt = self.loaded.format
+        if fmt == "json":
+            return f'"{name}"'
+        if fmt == "argdown":
+            if where == "map":
+                return f"'{name}' under 'argmap:' in the front matter"
+            if where == "evidence":
+                return f"'{name}' in its record under 'argmap: evidence:' in the front matter"
+            return f"'{name}' in the element's {{argmap: {{...}}}} data"
+        if fmt == "aif":
+            return f"'{name}' in a YAML copy of it (argmap import; AIF has no such field)"
+        return f"'{name}'"
+
     def locate(self, element_id: Optional[str], *sub: object) -> Location:
         """Where an element (or one of its keys, e.g. ``"quote"``) is in the map file."""
         path = self._paths.get(element_id) if element_id is not None else None

@@ -48,4 +48,5 @@ def check(ctx) -> Iterator[Finding]:
     for section, what in _WHAT.items():
         for el in getattr(ctx.map, section):
             if el.draft:
-                yield ctx.finding(el.id, f"{what} '{el.id}' is drafted and not yet reviewed: check it, then delete 'draft: true'", "draft")
+                yield ctx.finding(el.id, f"{what} '{el.id}' is drafted and not yet reviewed: check it, then delete "
+                                  f"{ctx.key('draft', 'evidence' if section == 'evidence' else 'element')}", "draft")

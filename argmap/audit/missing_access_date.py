@@ -40,4 +40,4 @@ REPAIR = "source"
 def check(ctx) -> Iterator[Finding]:
     for e in ctx.map.evidence:
         if e.url and not e.accessed:
-            yield ctx.finding(e.id, f"evidence '{e.id}' has a URL but no access date ('accessed')", "url")
+            yield ctx.finding(e.id, f"evidence '{e.id}' has a URL but no access date ({ctx.key('accessed', 'evidence')})", "url")

@@ -38,4 +38,5 @@ SUMMARY = "The map has no thesis."
 
 def check(ctx) -> Iterator[Finding]:
     if ctx.map.thesis is None:
-        yield ctx.finding(None, "the map names no thesis; set 'thesis:' to the id of the claim the source argues for")
+        yield ctx.finding(None, f"the map names no thesis; set {ctx.key('thesis', 'map')} to the id of the claim "
+                                "the source argues for")

@@ -43,4 +43,4 @@ REPAIR = "source"
 def check(ctx) -> Iterator[Finding]:
     for e in ctx.map.evidence:
         if e.url and not e.archived_url:
-            yield ctx.finding(e.id, f"evidence '{e.id}' has a URL but no archived copy ('archived_url')", "url")
+            yield ctx.finding(e.id, f"evidence '{e.id}' has a URL but no archived copy ({ctx.key('archived_url', 'evidence')})", "url")

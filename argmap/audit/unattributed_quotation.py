@@ -41,4 +41,4 @@ REPAIR = "source"
 def check(ctx) -> Iterator[Finding]:
     for e in ctx.map.evidence:
         if e.kind is EvidenceKind.statement and e.quote and not (e.by and e.by.strip()):
-            yield ctx.finding(e.id, f"statement '{e.id}' is quoted without saying who said it (no 'by')")
+            yield ctx.finding(e.id, f"statement '{e.id}' is quoted without saying who said it (no {ctx.key('by', 'evidence')})")

@@ -1,4 +1,4 @@
-"""A sentence of the source text that no claim quotes (off by default).
+"""A sentence of the source text that no claim quotes.
 
 The map should account for every assertion of the article. A sentence that
 no claim's quote overlaps is a part of the text the map has not mapped —
@@ -50,7 +50,7 @@ from argmap.locations import Location
 CODE = "ARG313"
 NAME = "uncovered-sentence"
 SEVERITY = Severity.info
-SUMMARY = "A sentence of the source text that no claim quotes (off by default; see argmap coverage)."
+SUMMARY = "A sentence of the source text that no claim quotes (see argmap coverage)."
 ENABLED = False
 
 

@@ -45,4 +45,4 @@ def check(ctx) -> Iterator[Finding]:
     used = {ref for c in ctx.map.claims for ref in c.evidence}
     for e in ctx.map.evidence:
         if e.id not in used:
-            yield ctx.finding(e.id, f"evidence '{e.id}' supports no claim: no claim lists it in 'evidence'")
+            yield ctx.finding(e.id, f"evidence '{e.id}' supports no claim: no claim lists it in {ctx.key('evidence')}")

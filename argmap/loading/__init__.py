@@ -28,7 +28,7 @@ from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.limits import Limits, check_strings, check_values, flow_depth, yaml_value_bound
 from argmap.loading.files import read_file, read_source_text
 from argmap.loading.located import parse_yaml
-from argmap.loading.references import check_references
+from argmap.loading.references import check_references, with_references
 from argmap.locations import Location, SourceMap
 from argmap.model import ArgumentMap
 from argmap.validation import validate_data
@@ -81,7 +81,16 @@ def _read_yaml(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, Sour
     if fast is not None:
         return fast
     data, sourcemap = parse_yaml(text, str(path), limits)
-    return validate_data(data, sourcemap), sourcemap
+    return _validated(data, sourcemap)
+
+
+def _validated(data, sourcemap: SourceMap) -> tuple[ArgumentMap, SourceMap]:
+    """The map that ``data`` holds; when the schema refuses it, its reference errors are
+    reported in the same run."""
+    try:
+        return validate_data(data, sourcemap), sourcemap
+    except ArgmapError as exc:
+        raise with_references(exc, data, sourcemap) from None
 
 
 def _fast_yaml(path: Path, text: str, limits: Limits) -> Optional[tuple[ArgumentMap, SourceMap]]:
@@ -109,7 +118,7 @@ def _read_native_json(path: Path, text: str, limits: Limits) -> tuple[ArgumentMa
     from argmap.util.jsonread import parse_json
 
     data, sourcemap = parse_json(text, str(path), limits)
-    return validate_data(data, sourcemap), sourcemap
+    return _validated(data, sourcemap)
 
 
 def _lazy(spec: str) -> Callable:

@@ -23,7 +23,7 @@ _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\x
 
 def _decode(path: Path, raw: bytes) -> str:
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         for bom, name in _BOMS:
             if raw.startswith(bom):
@@ -32,6 +32,12 @@ def _decode(path: Path, raw: bytes) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _unreadable(path, "not valid UTF-8 text", line, col) from None
+    head = raw[:4096]
+    if b"\x00" in head and head.count(b"\x00") * 3 >= len(head):  # every other (or fourth) byte: UTF-16/32
+        order = "little" if head[1:2] == b"\x00" else "big"
+        raise _unreadable(path, f"not valid UTF-8 text: it looks like UTF-16 or UTF-32 ({order}-endian, "
+                          f"no byte order mark); save it as UTF-8", 1, 1)
+    return text
 
 
 def _read_stdin(limits: Limits) -> str:

@@ -38,15 +38,11 @@ def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[A
     try:
         try:
             node = compose_yaml(loader, file, limits)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problem = exc.problem or exc.context or "invalid YAML"
-            if exc.context and exc.problem and exc.context not in problem:
-                problem = f"{problem} ({exc.context})"
-            raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid YAML: {problem}")) from None
         except yaml.YAMLError as exc:
-            raise ArgmapError(Diagnostic(Location(file, 1, 1), f"invalid YAML: {exc}")) from None
+            from argmap.util.yamlerrors import place
+
+            line, col, problem = place(exc, text)
+            raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid YAML: {problem}")) from None
         except RecursionError:
             raise ArgmapError(Diagnostic(Location(file, 1, 1), "YAML nested too deeply")) from None
         positions: dict = {}

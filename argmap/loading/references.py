@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import re
+from types import SimpleNamespace
+from typing import Any
 
-from argmap.diagnostics import MAX_PER_FILE, Diagnostic, omitted
+from argmap.diagnostics import MAX_PER_FILE, ArgmapError, Diagnostic, Omitted, omitted
 from argmap.locations import SourceMap
 from argmap.model import ArgumentMap, InferenceKind
+from argmap.util.terminal import shown
 from argmap.validation import ELEMENT_NAMES
 
-__all__ = ["check_references"]
+__all__ = ["check_references", "check_data_references", "with_references"]
 
 
 def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
@@ -34,7 +38,7 @@ def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
 
     def dangling(path: tuple, ref: str, what: str) -> None:
         unresolved[len(diags)] = ref
-        diags.append(Diagnostic(sourcemap.find(path), f"'{ref}' is not {what}"))
+        diags.append(Diagnostic(sourcemap.find(path), f"{shown(ref)} is not {what}"))
 
     if m.thesis is not None and m.thesis not in claims | evidence | inferences:
         dangling(("thesis",), m.thesis, "the id of a claim")
@@ -56,7 +60,7 @@ def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
     order = sorted(range(len(diags)), key=lambda k: (diags[k].location.line, diags[k].location.column))
     alive = sorted(claims | evidence | inferences)
     budget = _HINT_BUDGET  # id comparisons: hints stay cheap when thousands of ids are missing
-    shown = []
+    kept = []
     for k in order[:MAX_PER_FILE]:
         d = diags[k]
         ref = unresolved.get(k)
@@ -64,10 +68,62 @@ def check_references(m: ArgumentMap, sourcemap: SourceMap) -> list[Diagnostic]:
             budget -= len(alive)
             close = difflib.get_close_matches(ref, alive, n=1, cutoff=0.75)
             d = Diagnostic(d.location, f"{d.message} (did you mean '{close[0]}'?)") if close else d
-        shown.append(d)
-    if len(diags) > len(shown):
-        shown.append(omitted(diags[order[MAX_PER_FILE]].location, len(diags) - MAX_PER_FILE))
-    return shown
+        kept.append(d)
+    if len(diags) > len(kept):
+        kept.append(omitted(diags[order[MAX_PER_FILE]].location, len(diags) - MAX_PER_FILE))
+    return kept
 
 
 _HINT_BUDGET = 200_000
+
+
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:\-]{0,199}")
+
+
+def check_data_references(data: Any, sourcemap: SourceMap) -> list[Diagnostic]:
+    """:func:`check_references` on plain data that the schema refused, so that one run
+    reports every error: elements that are not mappings, and ids and references that are
+    not valid ids (errors of the schema already), are left out."""
+    if not isinstance(data, dict):
+        return []
+
+    def ident(value: Any) -> str:
+        return value if isinstance(value, str) and _ID.fullmatch(value) else ""
+
+    def items(section: str) -> list:
+        value = data.get(section)
+        return [x if isinstance(x, dict) else {} for x in value] if isinstance(value, list) else []
+
+    def refs(value: Any) -> list:
+        return [ident(v) for v in value] if isinstance(value, list) else []
+
+    def kind(value: Any) -> InferenceKind:
+        try:
+            return InferenceKind(value)
+        except ValueError:
+            return InferenceKind.support
+
+    view = SimpleNamespace(
+        thesis=ident(data.get("thesis")) or None,
+        claims=[SimpleNamespace(id=ident(c.get("id")), evidence=refs(c.get("evidence"))) for c in items("claims")],
+        evidence=[SimpleNamespace(id=ident(e.get("id"))) for e in items("evidence")],
+        inferences=[SimpleNamespace(id=ident(i.get("id")), premises=refs(i.get("premises")),
+                                    conclusion=ident(i.get("conclusion")), kind=kind(i.get("kind", "support")))
+                    for i in items("inferences")],
+    )
+    return [d for d in check_references(view, sourcemap) if "'' is not" not in d.message
+            and "duplicate id ''" not in d.message]  # type: ignore[arg-type]
+
+
+def with_references(exc: ArgmapError, data: Any, sourcemap: SourceMap) -> ArgmapError:
+    """The schema's errors and the reference errors in the same data, in file order, at most
+    :data:`MAX_PER_FILE` (one run shows both kinds)."""
+    extra = [d for d in check_data_references(data, sourcemap) if not isinstance(d, Omitted)]
+    if not extra:
+        return exc
+    seen = {(d.location.line, d.location.column) for d in exc.diagnostics}
+    shown_ = [d for d in exc.diagnostics if not isinstance(d, Omitted)]
+    shown_ += [d for d in extra if (d.location.line, d.location.column) not in seen]
+    shown_.sort(key=lambda d: (d.location.line, d.location.column))
+    counted = [d for d in exc.diagnostics if isinstance(d, Omitted)]
+    return ArgmapError(shown_ + counted, exit_code=exc.exit_code)  # capped to MAX_PER_FILE again

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "one_line", "records", "strip_controls", "BIDI_CONTROLS"]
+__all__ = ["clean", "one_line", "records", "shorten", "shown", "strip_controls", "BIDI_CONTROLS", "SHOWN_CHARS"]
 
 _ANSI = re.compile(
     r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])"
@@ -51,6 +51,34 @@ def one_line(text: str) -> str:
     return (
         clean(text).replace("\n", "\\n").replace("\t", "\\t").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )
+
+
+SHOWN_CHARS = 60
+"""How much of a user's value a message quotes; the rest is counted, not shown."""
+
+
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis and the full length.
+
+    >>> shorten("short"), shorten("x" * 100, 10)
+    ('short', 'xxxxxxxxx… (100 characters)')
+    """
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text)} characters)"
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """A user's value as a message quotes it: ``repr`` for non-strings, in quotes for strings,
+    shortened (:func:`shorten`) and on one line.
+
+    >>> shown("ab"), shown(3), shown("x" * 80)[-20:]
+    ("'ab'", '3', "xx…' (80 characters)")
+    """
+    if not isinstance(value, str):
+        text = repr(value)
+        return one_line(shorten(text, limit))
+    if len(value) <= limit:
+        return one_line(repr(value)) if "'" in value else f"'{one_line(value)}'"
+    return f"'{one_line(value[: limit - 1])}…' ({len(value)} characters)"
 
 
 def records(lines) -> str:

@@ -358,17 +358,13 @@ def _load_data(source: str, file: str, where: tuple[int, int]) -> dict:
         data = safe_load(source[1:-1] if block else source, file)  # within the limits: aliases counted, big integers refused
     except ArgmapError as exc:
         raise ArgmapError(Diagnostic(Location(file, *where), f"data in {{...}}: {exc.diagnostics[0].message}")) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line, col = where
-        if mark is not None:
-            col = (col + (1 if block else 0) + mark.column) if mark.line == 0 else mark.column + 1
-            line = line + mark.line
-        raise ArgmapError(
-            Diagnostic(Location(file, line, col), f"invalid YAML data in {{...}}: {exc.problem or exc}")
-        ) from None
     except yaml.YAMLError as exc:
-        raise ArgmapError(Diagnostic(Location(file, *where), f"invalid YAML data in {{...}}: {exc}")) from None
+        from argmap.util.yamlerrors import place
+
+        inner, column, problem = place(exc, source[1:-1] if block else source)
+        line = where[0] + inner - 1
+        col = (where[1] + (1 if block else 0) + column - 1) if inner == 1 else column
+        raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid YAML data in {{...}}: {problem}")) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -622,10 +618,10 @@ def parse(text: str, file: str = "<argdown>", max_depth: int = 200) -> Document:
         except ArgmapError as exc:
             raise ArgmapError(Diagnostic(Location(file, front[0], 1), f"front matter: {exc.diagnostics[0].message}")) from None
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = front[0] + 1 + (mark.line if mark else 0)
-            col = (mark.column + 1) if mark else 1
-            raise ArgmapError(Diagnostic(Location(file, line, col), f"invalid YAML front matter: {getattr(exc, 'problem', None) or exc}")) from None
+            from argmap.util.yamlerrors import place
+
+            inner, col, problem = place(exc, front[1])
+            raise ArgmapError(Diagnostic(Location(file, front[0] + inner, col), f"invalid YAML front matter: {problem}")) from None
         if loaded is not None and not isinstance(loaded, dict):
             raise ArgmapError(Diagnostic(Location(file, front[0], 1), "front matter must be a YAML mapping"))
         front_matter = loaded or {}
