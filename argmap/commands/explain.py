@@ -16,7 +16,7 @@ from argmap.commands._common import allow_outside_option, load_map, map_file
 @click.option("--depth", type=click.IntRange(min=0), default=None, help="Expand claims down to this many steps only.")
 @allow_outside_option
 def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool) -> None:
-    """Explain one claim: its support chain down to evidence or assumptions,
+    """Explain one claim (or the conclusion of a step): its support chain down to evidence or assumptions,
     the weakest link, the attackers that are in, and (for the thesis) the
     critical step.
 
@@ -33,14 +33,37 @@ def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool
         raise click.UsageError(f"the map file comes first: argmap explain {claim_id} {file}")
     loaded = load_map(file, allow_outside, read_source=False)
     m = loaded.map
-    if m.claim(claim_id) is None:
-        import difflib
-
-        close = difflib.get_close_matches(claim_id, [c.id for c in m.claims], n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise ArgmapError(Diagnostic(Location(loaded.file, 1, 1), f"no claim with id '{claim_id}'{hint}"))
+    claim_id = _claim_to_explain(m, claim_id, loaded.file)
     from argmap import formats
     from argmap.commands._common import emit
 
     form = formats.get("explain", "text")
     emit(form.load()(build(m, evaluate(m), claim_id, max_depth=depth)), None, kind=form.kind)
+
+
+def _claim_to_explain(m, id: str, file: str) -> str:
+    """The claim that ``id`` names: a claim, or a step's conclusion (said on stderr); evidence and
+    unknown ids are errors that name what to ask for instead."""
+    from argmap.diagnostics import ArgmapError, Diagnostic
+    from argmap.locations import Location
+    from argmap.util.terminal import one_line, shorten
+
+    if m.claim(id) is not None:
+        return id
+    step = m.inference(id)
+    if step is not None:
+        click.echo(f"argmap: note: '{one_line(id)}' is a {step.kind.value} step; explaining its conclusion "
+                   f"'{step.conclusion}' (the step is the line marked {id})", err=True)
+        return step.conclusion
+    record = m.evidence_record(id)
+    at = Location(file, 1, 1)
+    if record is not None:
+        users = [c.id for c in m.claims if id in c.evidence]
+        which = f"; it supports {', '.join(repr(u) for u in users[:5])}" if users else "; no claim cites it"
+        raise ArgmapError(Diagnostic(at, f"'{one_line(id)}' is an evidence record, not a claim{which}"))
+    import difflib
+
+    ids = [c.id for c in m.claims] + [i.id for i in m.inferences]
+    close = difflib.get_close_matches(id, ids, n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise ArgmapError(Diagnostic(at, f"no claim or step with id '{shorten(one_line(id))}'{hint}"))

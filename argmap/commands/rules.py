@@ -13,23 +13,41 @@ def rules(rule: Optional[str]) -> None:
     """List the audit rules (code, name, default severity, summary).
 
     With RULE (a code such as ARG103, or a name such as unsupported-step),
-    print its documentation with a failing and a passing example.
+    print its documentation with a failing and a passing example. A family
+    or prefix that --select accepts (ARG1, ARG31, ALL) lists those rules.
     """
     from argmap.audit import find_rule
     from argmap.audit import rules as catalogue
+    from argmap.audit.config import matches
 
-    if rule is None:
-        all_rules = catalogue()
-        width = max(len(r.name) for r in all_rules)
-        for r in all_rules:
-            off = " (off by default)" if not r.enabled else ""
-            click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}{off}")
-        click.echo("\nCodes: ARG1xx support of claims and steps, ARG2xx structure, ARG3xx provenance.")
+    all_rules = catalogue()
+    r = find_rule(rule) if rule is not None else None
+    if r is None:
+        shown = all_rules if rule is None else [x for x in all_rules if matches(rule.strip(), x)]
+        if not shown:
+            raise click.BadParameter(f"no rule '{rule}'{_close(rule, all_rules)}; run 'argmap rules' for the list",
+                                     param_hint="RULE")
+        _table(shown)
+        if rule is None:
+            click.echo("\nCodes: ARG1xx support of claims and steps, ARG2xx structure, ARG3xx provenance.")
         click.echo("Run 'argmap rules CODE' for a rule's documentation and examples.")
         return
-    r = find_rule(rule)
-    if r is None:
-        raise click.BadParameter(f"no rule '{rule}'; run 'argmap rules' for the list", param_hint="RULE")
     state = "" if r.enabled else ", off by default (enable with --select)"
     click.echo(f"{r.code} {r.name} (default severity: {r.severity.value}{state})\n")
     click.echo(r.help)
+
+
+def _table(shown: list) -> None:
+    width = max(len(r.name) for r in shown)
+    for r in shown:
+        off = " (off by default)" if not r.enabled else ""
+        click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}{off}")
+
+
+def _close(word: str, known: list) -> str:
+    """`` (did you mean 'x'?)`` for a near miss of a rule code or name, else nothing."""
+    import difflib
+
+    names = {r.name: r.name for r in known} | {r.code.lower(): r.code for r in known}
+    close = difflib.get_close_matches(word.strip().lower(), list(names), n=1, cutoff=0.6)
+    return f" (did you mean '{names[close[0]]}'?)" if close else ""

@@ -103,7 +103,7 @@ def test_explain_unknown_id_is_a_located_error(run_cli, write_map):
     path = write_map(MAP)
     result = run_cli("explain", path, "tt")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"argmap: error: {path}:1:1: no claim with id 'tt' (did you mean 't'?)")
+    assert result.stderr.startswith(f"argmap: error: {path}:1:1: no claim or step with id 'tt' (did you mean 't'?)")
 
 
 def test_explain_and_evaluate_strip_terminal_escapes(run_cli, write_map):
