@@ -601,8 +601,31 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+WORD_REACH = 40
+"""How far (characters) an approximate match is widened to reach a word's edge."""
+
+
+def _whole_words(src: Source, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` widened so that it neither starts nor ends inside a word: an approximate
+    alignment may stop mid-word (``he majority`` for "h a majority"), and a quote written
+    back into the map must be the author's words.
+
+    >>> src = Source.from_text("with the majority Muslim country is")
+    >>> src.text[slice(*_whole_words(src, (6, 28)))]
+    'the majority Muslim country'
+    """
+    a, b = span
+    text = src.text
+    lo, hi = max(0, a - WORD_REACH), min(len(text), b + WORD_REACH)
+    while lo < a < b and text[a - 1].isalnum() and text[a].isalnum():
+        a -= 1
+    while b < hi and b > a and text[b - 1].isalnum() and text[b].isalnum():
+        b += 1
+    return a, b
+
+
 def _fuzzy_or_orphan(src: Source, span: tuple[int, int], sim: float) -> Match:
-    span = _trim(src, span)
+    span = _whole_words(src, _trim(src, span))
     if sim < FUZZY_THRESHOLD:
         return Match(State.orphaned, similarity=sim, note=f"best approximate match only {sim:.0%} similar")
     return Match(State.fuzzy, span[0], span[1], sim, src.text[span[0] : span[1]], [span])
