@@ -233,3 +233,22 @@ def test_accepted_fuzzy_quotes_are_whole_words(run_cli, write_map):
     result = run_cli("anchor", "--fix", "--accept-fuzzy", path)
     assert result.exit_code == 0, result.output
     assert 'quote: "the majority Muslim country"' in path.read_text(encoding="utf-8")
+
+
+def test_whole_words_leaves_scripts_without_spaces_and_endless_words_alone():
+    from argmap.provenance.anchoring import Source, whole_words
+
+    cjk = Source.from_text("塞尔维亚与阿塞拜疆的伙伴关系很不寻常")
+    assert whole_words(cjk, 3, 9) == (3, 9)
+    long = Source.from_text("x" * 100 + " tail")
+    assert whole_words(long, 50, 104) == (50, 105)  # the left edge is 50 letters into a word: kept
+    short = Source.from_text("one wordy sentence")
+    assert whole_words(short, 5, 12) == (4, 18)
+
+
+def test_review_check_given_the_map_says_how_to_name_it(run_cli, mapped):
+    review = mapped.with_name("map.review.yaml")
+    run_cli("review", "init", mapped, "--reviewer", "R", "-o", review)
+    result = run_cli("review", "check", mapped, review)
+    assert result.exit_code == 1
+    assert f"argmap review check --map {mapped} REVIEW..." in result.stderr

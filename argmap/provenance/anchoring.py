@@ -601,31 +601,42 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-WORD_REACH = 40
-"""How far (characters) an approximate match is widened to reach a word's edge."""
+WORD_REACH = 20
+"""How far (characters) a span is widened, at most, to reach a word's edge."""
 
 
-def _whole_words(src: Source, span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` widened so that it neither starts nor ends inside a word: an approximate
-    alignment may stop mid-word (``he majority`` for "h a majority"), and a quote written
-    back into the map must be the author's words.
+def _in_word(ch: str) -> bool:
+    """A letter or digit of a script that separates words by spaces (not CJK, Thai, ...)."""
+    return ch.isalnum() and ord(ch) < 0x0E00
+
+
+def whole_words(src: Source, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened so that it neither starts nor ends inside a word: an approximate
+    match may stop mid-word (``he majority`` for "h a majority"), and a quote written back into
+    the map must be the author's words. An edge whose word goes on for more than
+    :data:`WORD_REACH` characters, or in a script without spaces, stays where it is.
 
     >>> src = Source.from_text("with the majority Muslim country is")
-    >>> src.text[slice(*_whole_words(src, (6, 28)))]
+    >>> src.text[slice(*whole_words(src, 6, 28))]
     'the majority Muslim country'
     """
-    a, b = span
     text = src.text
-    lo, hi = max(0, a - WORD_REACH), min(len(text), b + WORD_REACH)
-    while lo < a < b and text[a - 1].isalnum() and text[a].isalnum():
-        a -= 1
-    while b < hi and b > a and text[b - 1].isalnum() and text[b].isalnum():
-        b += 1
+
+    def edge(pos: int, step: int) -> int:
+        k = pos
+        while 0 < k < len(text) and _in_word(text[k - 1]) and _in_word(text[k]):
+            k += step
+            if abs(k - pos) > WORD_REACH:
+                return pos
+        return k
+
+    a = edge(start, -1) if start < end else start
+    b = edge(end, 1) if start < end else end
     return a, b
 
 
 def _fuzzy_or_orphan(src: Source, span: tuple[int, int], sim: float) -> Match:
-    span = _whole_words(src, _trim(src, span))
+    span = _trim(src, span)
     if sim < FUZZY_THRESHOLD:
         return Match(State.orphaned, similarity=sim, note=f"best approximate match only {sim:.0%} similar")
     return Match(State.fuzzy, span[0], span[1], sim, src.text[span[0] : span[1]], [span])

@@ -49,7 +49,7 @@ from typing import Optional
 import yaml
 
 from argmap.loading.schema import load_plain, loader_class
-from argmap.provenance.anchoring import Quoted, Source, State, normalise
+from argmap.provenance.anchoring import Quoted, Source, State, normalise, whole_words
 
 __all__ = ["Rewrite", "UnsafeEdit", "guess_indent", "rewrite"]
 
@@ -219,6 +219,8 @@ def rewrite(text: str, quotes: list[Quoted], src: Source, *, accept_fuzzy: bool 
         anchor = q.new_anchor(src)
         if anchor is None:
             continue
+        if state is State.fuzzy:  # the quote written back is whole words of the text
+            anchor = src.anchor_for(*whole_words(src, anchor.start, anchor.end))
         section = _get(root, q.section)
         if section is None or not isinstance(section[1], yaml.SequenceNode) or q.index >= len(section[1].value):
             continue

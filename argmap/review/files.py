@@ -223,7 +223,8 @@ def _check_version(data: dict, sourcemap: SourceMap) -> None:
     if VERSION_KEY not in data:
         hint = ""
         if "argmap" in data:
-            hint = " (this looks like a map file, not a review)"
+            hint = (" (this looks like a map file, not a review; to check reviews against it: "
+                    f"argmap review check --map {sourcemap.file} REVIEW...)")
         raise ArgmapError(
             Diagnostic(sourcemap.find(()), f"missing '{VERSION_KEY}: {REVIEW_VERSION}' (the review format version) at the top level{hint}")
         )
