@@ -15,6 +15,7 @@ from typing import Any, Optional
 import click
 
 from argmap import __version__
+from argmap.commands._common import color_option, default_color, no_color_option
 
 __all__ = ["main", "run", "cli", "COMMANDS"]
 
@@ -113,11 +114,19 @@ def _silence_stdout() -> None:
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="argmap")
 @click.option("--debug", is_flag=True, help="Show the full traceback of internal errors.")
+@color_option
+@no_color_option
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """Map arguments, audit their support, and render them as diagrams."""
+    """Map arguments, audit their support, and render them as diagrams.
+
+    Shell completion (commands, options, and ids for explain and render --focus):
+    eval "$(_ARGMAP_COMPLETE=bash_source argmap)" in ~/.bashrc
+    (zsh_source in ~/.zshrc; fish: _ARGMAP_COMPLETE=fish_source argmap | source).
+    """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    default_color(ctx)
 
 
 def main(argv: Optional[list[str]] = None) -> None:

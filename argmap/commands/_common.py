@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import click
 
@@ -12,7 +12,8 @@ from argmap.util.fs import atomic_write, check_output
 
 __all__ = [
     "map_files", "map_file", "jobs_option", "expand_paths", "echo_findings_as_errors", "cpu_jobs", "allow_outside_option", "force_option", "load_map", "echo_errors", "echo_notes", "emit",
-    "note_source_text", "stdout_is_terminal", "output_format", "FiniteFloat",
+    "note_source_text", "stdout_is_terminal", "output_format", "FiniteFloat", "COLOR", "use_color", "color_option",
+    "no_color_option", "default_color", "complete_ids",
 ]
 
 map_files = click.argument(
@@ -206,3 +207,82 @@ def note_source_text(m, file: Path, output: Optional[Path]) -> None:
         f"{one_line(str(file))} but not beside it: copy it there for audit, anchor and coverage",
         err=True,
     )
+
+
+COLOR = ("auto", "always", "never")
+
+
+def use_color(ctx: click.Context, choice: Optional[str]) -> None:
+    """Set whether styles reach the output: ``always``/``never``, or (``auto``) on a terminal
+    unless the ``NO_COLOR`` environment variable is set and not empty (no-color.org)."""
+    import os
+
+    if choice in (None, "auto"):
+        ctx.color = False if os.environ.get("NO_COLOR") else None  # None: click asks the stream
+    else:
+        ctx.color = choice == "always"
+
+
+def _color_callback(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """An explicit --color or --no-color sets the context's colour (a command's context inherits
+    the group's); without one the group applies ``auto`` (:func:`default_color`)."""
+    if param.name == "no_color":
+        value = "never" if value else None
+    if value is not None:
+        use_color(ctx, value)
+        ctx.meta["argmap.color"] = value
+
+
+def default_color(ctx: click.Context) -> None:
+    """``auto`` colour (NO_COLOR honoured) unless --color or --no-color was given."""
+    if "argmap.color" not in ctx.meta:
+        use_color(ctx, "auto")
+
+
+color_option = click.option(
+    "--color", type=click.Choice(COLOR), default=None, callback=_color_callback, expose_value=False, is_eager=True,
+    help="Styles in the output: on a terminal unless NO_COLOR is set (auto), always, or never.  [default: auto]",
+)
+"""``--color``, on the group and on the commands that style their output (``argmap audit --color never``)."""
+no_color_option = click.option(
+    "--no-color", is_flag=True, expose_value=False, is_eager=True, callback=_color_callback,
+    help="Same as --color never.",
+)
+
+
+def complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """Shell completion of element ids from the map named earlier on the command line
+    (``argmap explain MAP <TAB>``, ``argmap render MAP --focus <TAB>``): claims and steps,
+    and for ``--focus`` evidence too, each with the start of its text. Nothing on any error."""
+    from click.shell_completion import CompletionItem
+
+    file = ctx.params.get("file") or _map_on_the_command_line()
+    if file is None:
+        return []
+    try:
+        from argmap.loading import load
+
+        m = load(Path(file), read_source=False).map
+    except Exception:  # noqa: BLE001 - a half-typed command line: no suggestions, never a traceback
+        return []
+    sections = ("claims", "inferences", "evidence") if param.name == "focus" else ("claims", "inferences")
+    items = []
+    for section in sections:
+        for el in getattr(m, section):
+            if el.id.startswith(incomplete):
+                words = getattr(el, "text", None) or getattr(el, "citation", None) or ""
+                items.append(CompletionItem(el.id, help=" ".join(str(words).split())[:60] or None))
+    return items
+
+
+def _map_on_the_command_line() -> Optional[str]:
+    """The first existing file among the words being completed: click parses no positional
+    argument once an option lacks its value (``render MAP --focus <TAB>``)."""
+    import os
+
+    from click.parser import split_arg_string
+
+    for word in split_arg_string(os.environ.get("COMP_WORDS", ""))[1:]:
+        if not word.startswith("-") and os.path.isfile(word):
+            return word
+    return None

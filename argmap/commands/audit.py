@@ -7,7 +7,9 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, cpu_jobs, force_option, jobs_option, map_files
+from argmap.commands._common import (
+    allow_outside_option, color_option, cpu_jobs, force_option, jobs_option, map_files, no_color_option,
+)
 from argmap.audit.config import FAIL_ON
 from argmap.formats import choices
 
@@ -50,6 +52,8 @@ def _codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) 
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Configuration file (argmap.toml or pyproject.toml) instead of the one found from each map.")
 @jobs_option
+@color_option
+@no_color_option
 @allow_outside_option
 @force_option
 def audit(files: tuple[Path, ...], fmt: Optional[str], output: Optional[Path], select: Optional[list[str]],

@@ -27,5 +27,8 @@ def evaluate(file: Path, fmt: str, allow_outside: bool) -> None:
     loaded = load_map(file, allow_outside, read_source=False)
     from argmap import formats
 
+    from argmap.util.terminal import output_width
+
     form = formats.get("evaluate", fmt)
-    emit(form.load()(evaluation.to_dict(loaded.map, evaluation.evaluate(loaded.map))), None, kind=form.kind)
+    fit = {"columns": output_width()} if fmt == "text" else {}
+    emit(form.load()(evaluation.to_dict(loaded.map, evaluation.evaluate(loaded.map)), **fit), None, kind=form.kind)

@@ -7,12 +7,12 @@ from typing import Optional
 
 import click
 
-from argmap.commands._common import allow_outside_option, load_map, map_file
+from argmap.commands._common import allow_outside_option, complete_ids, load_map, map_file
 
 
 @click.command()
 @map_file
-@click.argument("claim_id", metavar="ID")
+@click.argument("claim_id", metavar="ID", shell_complete=lambda ctx, param, incomplete: complete_ids(ctx, param, incomplete))
 @click.option("--depth", type=click.IntRange(min=0), default=None, help="Expand claims down to this many steps only.")
 @allow_outside_option
 def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool) -> None:
@@ -38,7 +38,9 @@ def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool
     from argmap.commands._common import emit
 
     form = formats.get("explain", "text")
-    emit(form.load()(build(m, evaluate(m), claim_id, max_depth=depth)), None, kind=form.kind)
+    from argmap.util.terminal import output_width
+
+    emit(form.load()(build(m, evaluate(m), claim_id, max_depth=depth), columns=output_width()), None, kind=form.kind)
 
 
 def _claim_to_explain(m, id: str, file: str) -> str:

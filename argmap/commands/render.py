@@ -11,7 +11,7 @@ import click
 
 from argmap.util.words import count
 from argmap.commands._common import (
-    FiniteFloat, allow_outside_option, emit, force_option, load_map, map_file, output_format, stdout_is_terminal,
+    FiniteFloat, allow_outside_option, complete_ids, emit, force_option, load_map, map_file, output_format, stdout_is_terminal,
 )
 from argmap.formats import choices, get
 from argmap.rendering import (  # light: no graphviz
@@ -41,7 +41,7 @@ BIG_MAP = 1000
 @click.option("-f", "--format", "fmt", type=click.Choice(choices("render")), help="Output format (default: from -o's suffix, else svg).")
 @click.option("--engine", type=click.Choice(ENGINES), default="embedded", show_default=True,
               help="embedded: Graphviz as WebAssembly, nothing to install; system: the Graphviz 'dot' program.")
-@click.option("--focus", metavar="ID", help="Show only the neighbourhood of this claim, evidence or inference.")
+@click.option("--focus", metavar="ID", shell_complete=lambda ctx, param, incomplete: complete_ids(ctx, param, incomplete), help="Show only the neighbourhood of this claim, evidence or inference.")
 @click.option("--depth", type=click.IntRange(0, None), default=None,
               help="With --focus: how many inference steps to follow, in both directions.  [default: 2]")
 @click.option("--rankdir", type=click.Choice(RANKDIRS), default="TB", show_default=True,

@@ -28,8 +28,13 @@ def rules(rule: Optional[str]) -> None:
             raise click.BadParameter(f"no rule '{rule}'{_close(rule, all_rules)}; run 'argmap rules' for the list",
                                      param_hint="RULE")
         _table(shown)
+        from argmap.util.terminal import output_width, wrap
+
         if rule is None:
-            click.echo("\nCodes: ARG1xx support of claims and steps, ARG2xx structure, ARG3xx provenance.")
+            click.echo("")
+            for line in wrap("Codes: ARG1xx support of claims and steps, ARG2xx structure, ARG3xx provenance.",
+                             output_width(), 7):
+                click.echo(line)
         click.echo("Run 'argmap rules CODE' for a rule's documentation and examples.")
         return
     state = "" if r.enabled else ", off by default (enable with --select)"
@@ -38,10 +43,15 @@ def rules(rule: Optional[str]) -> None:
 
 
 def _table(shown: list) -> None:
+    from argmap.util.terminal import output_width, wrap
+
     width = max(len(r.name) for r in shown)
+    columns = output_width()
     for r in shown:
         off = " (off by default)" if not r.enabled else ""
-        click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}{off}")
+        line = f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}{off}"
+        for folded in wrap(line, columns, len(r.code) + width + 13):
+            click.echo(folded)
 
 
 def _close(word: str, known: list) -> str:

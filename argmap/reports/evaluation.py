@@ -5,17 +5,26 @@ from __future__ import annotations
 __all__ = ["format_table", "format_json"]
 
 
-def format_table(data: dict, width: int = 60) -> str:
-    """A plain-text table of the evaluation, thesis summary last."""
+def format_table(data: dict, width: int = 60, columns: "int | None" = None) -> str:
+    """A plain-text table of the evaluation, thesis summary last. Claim texts are cut to
+    ``width`` characters, or to what is left of ``columns`` (the terminal's width) after the
+    other columns, at least 12.
+
+    >>> doc = {"claims": [{"id": "t", "status": "weak", "label": "in", "weakest_link": None,
+    ...                    "text": "A claim whose text is long enough to be cut."}], "thesis": None}
+    >>> print(format_table(doc, columns=40).splitlines()[2])
+    t   weak    in     -             A claim who…
+    """
     from argmap.util.terminal import one_line
 
     rows = [("id", "status", "label", "weakest link", "text")]
     for c in data["claims"]:
-        text = one_line(" ".join(c["text"].split()))
-        if len(text) > width:
-            text = text[: width - 1] + "…"
-        rows.append((one_line(c["id"]), c["status"], c["label"], one_line(c["weakest_link"] or "-"), text))
+        rows.append((one_line(c["id"]), c["status"], c["label"], one_line(c["weakest_link"] or "-"),
+                     one_line(" ".join(c["text"].split()))))
     widths = [max(len(r[k]) for r in rows) for k in range(4)]
+    if columns is not None:
+        width = max(12, columns - sum(widths) - 2 * 4)
+    rows = [r[:4] + ((r[4][: width - 1] + "…") if len(r[4]) > width else r[4],) for r in rows]
     lines = ["  ".join(r[k].ljust(widths[k]) for k in range(4)) + "  " + r[4] for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 4)
     counts: dict[str, int] = {}

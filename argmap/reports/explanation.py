@@ -12,9 +12,10 @@ output grows with the chain, not with its square (5000 steps once made 300 MB)."
 _QUIET = {"nothing attacks it", "a step supporting it is in", "its premises are in and nothing undercuts it"}
 
 
-def format_explanation(x) -> str:
-    """The explanation as text: the tree, then weakest link, attackers in, critical step."""
-    from argmap.util.terminal import one_line
+def format_explanation(x, columns: "int | None" = None) -> str:
+    """The explanation as text: the tree, then weakest link, attackers in, critical step.
+    With ``columns`` (the terminal's width) long lines fold at spaces, indented under their start."""
+    from argmap.util.terminal import one_line, wrap
 
     out: list[str] = []
     for line in x.lines:
@@ -43,7 +44,7 @@ def format_explanation(x) -> str:
                 head += f"  - {note}"
         if line.weakest:
             head += "  << weakest link"
-        out.append(f"{mark} {pad}{head}")
+        out.extend(wrap(f"{mark} {pad}{head}", columns, len(pad) + 6))
     out.append("")
     out.append(f"{one_line(x.claim)} is {x.status} and {x.label} ({one_line(x.label_reason)}).")
     out.append(f"weakest link: {one_line(x.weakest_link) if x.weakest_link else 'none'}")
@@ -59,4 +60,4 @@ def format_explanation(x) -> str:
     elif x.is_thesis:
         out.append("critical step: none (no single removal weakens the thesis)")
     out.append("(* = on the chain that decides the status, or aimed at it; <+ support, <- attack, <_ undercut)")
-    return "\n".join(out)
+    return "\n".join(folded for line in out for folded in wrap(line, columns, 4))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean", "one_line", "records", "shorten", "shown", "strip_controls", "BIDI_CONTROLS", "SHOWN_CHARS"]
+__all__ = ["clean", "one_line", "records", "shorten", "shown", "strip_controls", "output_width", "wrap",
+           "BIDI_CONTROLS", "SHOWN_CHARS"]
 
 _ANSI = re.compile(
     r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])"
@@ -90,3 +91,37 @@ def records(lines) -> str:
     a.yaml:1:1: claim 'x\\n::error file=y::forged'
     """
     return "".join(one_line(line) + "\n" for line in lines)
+
+
+def output_width() -> "int | None":
+    """The width to fit text for people to: ``COLUMNS`` when set, else the terminal's width when
+    standard output is one; ``None`` (no wrapping) when the output goes to a file or a pipe."""
+    import os
+    import shutil
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), 20)
+    try:
+        if not sys.stdout.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    return max(shutil.get_terminal_size().columns, 20)
+
+
+def wrap(line: str, width: "int | None", indent: int) -> list[str]:
+    """``line`` folded at spaces to ``width`` columns, continuation lines indented by ``indent``
+    spaces; one line as it is when ``width`` is None or it fits.
+
+    >>> wrap("a1 b2 c3 d4 e5", 8, 2)
+    ['a1 b2 c3', '  d4 e5']
+    """
+    if width is None or len(line) <= width:
+        return [line]
+    import textwrap
+
+    indent = min(indent, max(width // 2, 0))
+    return textwrap.wrap(line, width, subsequent_indent=" " * indent, break_long_words=False,
+                         break_on_hyphens=False, drop_whitespace=True) or [line]
