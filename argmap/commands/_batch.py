@@ -159,6 +159,10 @@ def check_files(files: Iterable[tuple[str, str]], options: Options, jobs: int = 
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
+    if method == "fork":  # imported once here, not once per worker
+        import argmap.audit  # noqa: F401
+        import argmap.loading  # noqa: F401
+        import argmap.provenance.anchoring  # noqa: F401
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield from pool.map(_check_pair, [(p, k, options) for p, k in files], chunksize=chunk)
