@@ -49,18 +49,19 @@ def test_errors_are_capped_per_file_with_a_located_count(run_cli, write_map):
 
 
 def test_many_unknown_keys_are_cheap(write_map):
-    import time
-
+    """100,000 unknown keys: only the first 100 errors are worded, so only their did-you-mean
+    lookups are paid (the time is measured in the benchmarks, not here)."""
     path = write_map(_many_unknown_keys(100_000))
-    start = time.process_time()
     from argmap.diagnostics import ArgmapError
     from argmap.loading import load
+    from argmap.validation import _closest_field
 
+    _closest_field.cache_clear()
     with pytest.raises(ArgmapError) as info:
         load(path)
-    seconds = time.process_time() - start
     assert len(info.value.diagnostics) == 101
-    assert seconds < 4.0, f"{seconds:.2f} s of CPU for 100000 unknown keys"
+    lookups = _closest_field.cache_info()
+    assert lookups.hits + lookups.misses <= 100, lookups
 
 
 def test_dangling_references_are_capped_and_keep_their_hints(run_cli, write_map):

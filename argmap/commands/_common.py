@@ -112,7 +112,8 @@ def emit(data: str | bytes, output: Optional[Path], *, kind: str, styled: bool =
         data = for_output(data, kind, terminal=to_stdout and _is_terminal(sys.stdout))
     if to_stdout:
         if isinstance(data, bytes):
-            click.get_binary_stream("stdout").write(data)
+            stream = getattr(sys.stdout, "buffer", None)  # click.get_binary_stream is deprecated
+            (stream if stream is not None else sys.stdout).write(data)
         else:
             click.echo(data, nl=not data.endswith("\n"))
         return
