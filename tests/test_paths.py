@@ -11,9 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import CLAIMS, ROOT
-
-MAP = "argmap: 1\nclaims:\n  - id: a\n    text: A.\n"
-BAD = "argmap: 1\nclaims:\n  - id: a\n    txt: A.\n"
+from tests.maps import CAUSAL_THESIS, MISSPELLED_KEY, ONE_CLAIM, quoted
 
 
 def _repo(tmp_path: Path) -> Path:
@@ -22,14 +20,14 @@ def _repo(tmp_path: Path) -> Path:
     claims = repo / "claims"
     shutil.copytree(CLAIMS, claims)
     (claims / "nested").mkdir()
-    (claims / "nested" / "small.yaml").write_text(MAP, encoding="utf-8")
+    (claims / "nested" / "small.yaml").write_text(ONE_CLAIM, encoding="utf-8")
     (claims / "nested" / "small.argdown").write_text("[a]: A.\n  + [b]: B.\n", encoding="utf-8")
     (repo / ".github").mkdir()
     (repo / ".github" / "ci.yml").write_text("on: push\n", encoding="utf-8")
     (repo / "mkdocs.yaml").write_text("site_name: x\n", encoding="utf-8")
     (repo / "package.json").write_text('{"name": "x"}\n', encoding="utf-8")
     (repo / ".venv").mkdir()
-    (repo / ".venv" / "broken.yaml").write_text(BAD, encoding="utf-8")
+    (repo / ".venv" / "broken.yaml").write_text(MISSPELLED_KEY, encoding="utf-8")
     return repo
 
 
@@ -67,7 +65,7 @@ def test_review_named_beside_maps_is_checked_as_a_review(run_cli, tmp_path, monk
 
 
 def test_broken_review_is_reported_as_a_review(run_cli, tmp_path):
-    (tmp_path / "m.yaml").write_text(MAP, encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(ONE_CLAIM, encoding="utf-8")
     review = tmp_path / "m.review.yaml"
     review.write_text("argmap-review: 1\nmap: m.yaml\nreviewer: R\ndate: '2026-01-01'\nentries:\n"
                       "  - target: a\n    verdict: maybe\n", encoding="utf-8")
@@ -92,25 +90,25 @@ def test_glob_is_expanded_and_an_empty_glob_is_an_error(run_cli, tmp_path, monke
 
 def test_dash_reads_standard_input(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert run_cli("validate", "-", input=MAP).stdout == "-: valid (1 claim, 0 evidence, 0 inferences)\n"
+    assert run_cli("validate", "-", input=ONE_CLAIM).stdout == "-: valid (1 claim, 0 evidence, 0 inferences)\n"
     argdown = run_cli("validate", "-", input="[a]: A.\n  + [b]: B.\n")
     assert argdown.exit_code == 0 and "(2 claims, 0 evidence, 1 inference)" in argdown.stdout
-    broken = run_cli("audit", "-", "--format", "json", input=BAD)
+    broken = run_cli("audit", "-", "--format", "json", input=MISSPELLED_KEY)
     assert broken.exit_code == 1
     assert json.loads(broken.stdout)["findings"][-1]["file"] == "-"
     assert "argmap: error: -:4:5: claim 'a': unknown key 'txt'" in broken.stderr
-    evaluated = run_cli("evaluate", "-", input=MAP)
+    evaluated = run_cli("evaluate", "-", input=ONE_CLAIM)
     assert evaluated.exit_code == 0 and "a" in evaluated.stdout
 
 
 @pytest.mark.parametrize("command", ["validate", "audit"])
 def test_exit_codes(run_cli, tmp_path, command):
     good = tmp_path / "good.yaml"
-    good.write_text(MAP, encoding="utf-8")
+    good.write_text(ONE_CLAIM, encoding="utf-8")
     bad = tmp_path / "bad.yaml"
-    bad.write_text(BAD, encoding="utf-8")
+    bad.write_text(MISSPELLED_KEY, encoding="utf-8")
     utf16 = tmp_path / "utf16.yaml"
-    utf16.write_bytes(MAP.encode("utf-16"))
+    utf16.write_bytes(ONE_CLAIM.encode("utf-16"))
     assert run_cli(command, good).exit_code == 0
     assert run_cli(command, good, bad).exit_code == 1  # an invalid map: a finding
     assert run_cli(command, good, tmp_path / "missing.yaml").exit_code == 2  # unreadable input
@@ -120,7 +118,7 @@ def test_exit_codes(run_cli, tmp_path, command):
 
 def test_exit_1_for_findings_at_fail_on_and_2_for_a_broken_configuration(run_cli, tmp_path):
     path = tmp_path / "m.yaml"
-    path.write_text("argmap: 1\nthesis: t\nclaims:\n  - id: t\n    text: T.\n    kind: causal\n", encoding="utf-8")
+    path.write_text(CAUSAL_THESIS, encoding="utf-8")
     assert run_cli("audit", path).exit_code == 0  # a warning, below --fail-on error
     assert run_cli("audit", path, "--fail-on", "warning").exit_code == 1
     (tmp_path / "argmap.toml").write_text('ignore = ["ARG9"]\n', encoding="utf-8")
@@ -134,7 +132,7 @@ def test_exit_1_for_findings_at_fail_on_and_2_for_a_broken_configuration(run_cli
 
 def test_internal_error_exits_3(run_cli, tmp_path, monkeypatch):
     path = tmp_path / "m.yaml"
-    path.write_text(MAP, encoding="utf-8")
+    path.write_text(ONE_CLAIM, encoding="utf-8")
 
     def crash(*args, **kwargs):
         raise RuntimeError("a bug")
@@ -155,15 +153,14 @@ def test_unsupported_file_type_and_utf16_are_named(run_cli, tmp_path):
         assert "YAML" not in result.stderr and "mapping" not in result.stderr
     assert "argmap import --from microtext" in run_cli("validate", tmp_path / "micro.xml").stderr
     utf16 = tmp_path / "m.yaml"
-    utf16.write_bytes(MAP.encode("utf-16"))
+    utf16.write_bytes(ONE_CLAIM.encode("utf-16"))
     result = run_cli("validate", utf16)
     assert "UTF-16 byte order mark" in result.stderr and result.exit_code == 2
 
 
 def test_missing_source_text_does_not_stop_render_export_and_audit(run_cli, tmp_path):
     path = tmp_path / "m.yaml"
-    path.write_text("argmap: 1\nsource:\n  text: gone.txt\nclaims:\n  - id: a\n    text: A.\n    quote: A\n",
-                    encoding="utf-8")
+    path.write_text(quoted("A", source="gone.txt"), encoding="utf-8")
     audit = run_cli("audit", path, "--format", "json")
     assert audit.exit_code == 0, audit.output
     found = json.loads(audit.stdout)["findings"]

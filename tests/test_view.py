@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from tests.maps import MISSPELLED_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "claims" / "serbia-azerbaijan.yaml"
@@ -65,7 +66,7 @@ def test_standard_output_and_a_map_without_source(run_cli, tmp_path):
 
 def test_a_broken_map_is_a_located_error(run_cli, tmp_path):
     bad = tmp_path / "m.yaml"
-    bad.write_text("argmap: 1\nclaims:\n  - id: a\n    txt: A.\n", encoding="utf-8")
+    bad.write_text(MISSPELLED_KEY, encoding="utf-8")
     out = tmp_path / "v.html"
     result = run_cli("view", bad, "-o", out)
     assert result.exit_code == 1

@@ -10,7 +10,7 @@ from argmap.audit import run
 from argmap.audit.config import Config
 from argmap.loading import load
 
-__all__ = ["audit_text", "codes", "examples", "only", "chain", "claims", "steps"]
+__all__ = ["audit_text", "codes", "examples", "only", "claims", "steps"]
 
 
 def audit_text(tmp_path: Path, text: str, source: str | None = None, config: Config | None = None, name: str = "map.yaml"):
@@ -38,32 +38,6 @@ def examples(doc: str) -> dict[str, str]:
 def only(*rule_codes: str) -> Config:
     """A configuration that runs only the given rules."""
     return Config(select=list(rule_codes))
-
-
-CHAIN = """\
-argmap: 1
-thesis: t
-claims:
-  - id: t
-    text: T.
-    kind: interpretation
-  - id: p
-    text: P.
-    kind: {p_kind}
-    {p_extra}
-  - id: q
-    text: Q.
-    assumption: true
-inferences:
-  - id: i
-    premises: [p, q]
-    conclusion: t
-"""
-
-
-def chain(p_kind: str = "fact", p_extra: str = "") -> str:
-    """Thesis ``t`` (an interpretation) supported by step ``i`` from ``p`` (of ``p_kind``) and assumption ``q``."""
-    return CHAIN.format(p_kind=p_kind, p_extra=p_extra)
 
 
 def claims(*ids: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.maps import MISSPELLED_KEY
 
 # One info (ARG102 on the uncited fact 'f'), two warnings (ARG101 on 'p', ARG103 on the step 'i').
 MAP = """\
@@ -99,7 +100,7 @@ def test_unknown_selector_is_a_usage_error(run_cli, mapfile):
 
 
 def test_load_error_exits_1_and_other_files_are_still_audited(run_cli, write_map, mapfile):
-    broken = write_map("argmap: 1\nclaims:\n  - id: a\n    txt: A.\n", name="broken.yaml")
+    broken = write_map(MISSPELLED_KEY, name="broken.yaml")
     result = run_cli("audit", broken, mapfile, "--format", "json")
     assert result.exit_code == 1
     assert f"argmap: error: {broken}:4:5: claim 'a': unknown key 'txt'" in result.stderr

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import random
-
-import pytest
+from hypothesis import given, settings
 
 from argmap.audit import rule, sort_findings
 from argmap.audit.impact import annotate
 from argmap.audit.config import Config
+from tests.evaluate.helpers import RANDOMS
 
 from .helpers import audit_text
 
@@ -88,8 +87,9 @@ def test_no_thesis_means_no_path(tmp_path):
     assert all(v == (False, False) for v in got.values())
 
 
-@pytest.mark.parametrize("seed", range(60))
-def test_incremental_lift_agrees_with_evaluating_again(seed):
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(rng=RANDOMS)
+def test_incremental_lift_agrees_with_evaluating_again(rng):
     """The upward closure (with what it learns between queries) against a full re-evaluation per repair."""
     import dataclasses
 
@@ -100,7 +100,6 @@ def test_incremental_lift_agrees_with_evaluating_again(seed):
 
     from tests.evaluate.helpers import random_map_data
 
-    rng = random.Random(90_000 + seed)
     m = ArgumentMap.model_validate(random_map_data(rng, rng.randint(2, 12), rng.randint(1, 20)))
     s = Structure.from_map(m)
     sup = support(s)

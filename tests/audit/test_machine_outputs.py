@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from tests.maps import MISSPELLED_KEY, quoted
 
-MAP = "argmap: 1\nsource:\n  text: source.txt\nclaims:\n  - id: a\n    text: A.\n    quote: Alpha is here.\n"
+MAP = quoted("Alpha is here.")
 SOURCE = "Alpha is here. Beta is not quoted.\n"
 
 
@@ -22,7 +23,7 @@ def test_github_annotations_use_paths_relative_to_the_workspace(run_cli, tmp_pat
 
 def test_load_errors_are_annotations_and_json_results(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "bad.yaml").write_text("argmap: 1\nclaims:\n  - id: a\n    txt: A.\n", encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(MISSPELLED_KEY, encoding="utf-8")
     github = run_cli("audit", "bad.yaml", "--format", "github")
     assert github.exit_code == 1
     assert "::error file=bad.yaml,line=4,col=5,title=ARG001 load-error::claim 'a': unknown key 'txt'" in github.stdout

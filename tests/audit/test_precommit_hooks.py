@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from argmap.cli import COMMANDS
+from tests.maps import ONE_CLAIM
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,7 +36,7 @@ def test_hooks_match_map_files_only():
 
 
 def test_validate_hook_entry_runs(run_cli, write_map):
-    path = write_map("argmap: 1\nclaims:\n  - id: a\n    text: A.\n", name="claims.yaml")
+    path = write_map(ONE_CLAIM, name="claims.yaml")
     entry = _hooks()["argmap-validate"]["entry"].split()[1:]
     result = run_cli(*entry, path)
     assert result.exit_code == 0 and result.stdout == ""

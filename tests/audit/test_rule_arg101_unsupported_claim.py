@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from argmap.audit.config import Config
 
-from .helpers import audit_text, chain, codes, only
+from tests.maps import supported_thesis
+
+from .helpers import audit_text, codes, only
 
 
 def test_interpretation_without_support_is_a_warning_fact_is_info(tmp_path):
-    found = audit_text(tmp_path, chain(p_kind="interpretation"), config=Config(select=["ARG101", "ARG102"]))
+    found = audit_text(tmp_path, supported_thesis(p_kind="interpretation"), config=Config(select=["ARG101", "ARG102"]))
     assert codes(found) == [("ARG101", "p")]
-    found = audit_text(tmp_path, chain(p_kind="fact"), config=Config(select=["ARG101", "ARG102"]))
+    found = audit_text(tmp_path, supported_thesis(p_kind="fact"), config=Config(select=["ARG101", "ARG102"]))
     assert [(f.code, f.target, f.severity.value) for f in found] == [("ARG102", "p", "info")]
 
 
 def test_every_non_fact_kind_needs_support(tmp_path):
     for kind in ("interpretation", "causal", "prediction", "evaluation"):
-        assert codes(audit_text(tmp_path, chain(p_kind=kind), config=only("ARG101"))) == [("ARG101", "p")]
+        assert codes(audit_text(tmp_path, supported_thesis(p_kind=kind), config=only("ARG101"))) == [("ARG101", "p")]
 
 
 def test_evidence_or_assumption_counts_as_support(tmp_path):
-    assumed = chain(p_kind="causal", p_extra="assumption: true")
+    assumed = supported_thesis(p_kind="causal", p_extra="assumption: true")
     assert audit_text(tmp_path, assumed, config=only("ARG101")) == []
-    cited = chain(p_kind="causal", p_extra="evidence: [e]") + "evidence:\n  - id: e\n    citation: C.\n"
+    cited = supported_thesis(p_kind="causal", p_extra="evidence: [e]") + "evidence:\n  - id: e\n    citation: C.\n"
     assert audit_text(tmp_path, cited, config=only("ARG101")) == []
 
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from .helpers import audit_text, chain, codes, only
+from tests.maps import supported_thesis
+
+from .helpers import audit_text, codes, only
 
 
 def test_unstated_warrant_is_info_on_a_step_to_the_thesis(tmp_path):
-    found = audit_text(tmp_path, chain(), config=only("ARG106"))
+    found = audit_text(tmp_path, supported_thesis(), config=only("ARG106"))
     assert [(f.code, f.target, f.severity.value) for f in found] == [("ARG106", "i", "info")]
     assert found[0].message.endswith("and it concludes the thesis")
-    stated = chain().replace("conclusion: t\n", "conclusion: t\n    warrant: Because.\n")
+    stated = supported_thesis().replace("conclusion: t\n", "conclusion: t\n    warrant: Because.\n")
     assert audit_text(tmp_path, stated, config=only("ARG106")) == []
-    blank = chain().replace("conclusion: t\n", "conclusion: t\n    warrant: '  '\n")
+    blank = supported_thesis().replace("conclusion: t\n", "conclusion: t\n    warrant: '  '\n")
     assert codes(audit_text(tmp_path, blank, config=only("ARG106"))) == [("ARG106", "i")]
 
 

@@ -6,6 +6,8 @@ import pytest
 
 from argmap.audit.quotation_without_source import quotes_someone
 
+from tests.maps import EVIDENCE_QUOTE
+
 from .helpers import audit_text, codes, only
 
 
@@ -66,13 +68,10 @@ def test_claim_with_apostrophe_only_is_not_a_quotation(tmp_path):
     assert audit_text(tmp_path, text, config=only("ARG302")) == []
 
 
-EVIDENCE = "argmap: 1\nevidence:\n  - id: e\n    quote: {quote}\n    added_by: {who}\n{extra}"
-
-
 def test_unsourced_quotation_in_evidence_is_reported_once(tmp_path):
     # Tuning on the bundled article: an unattributed quoted statement ("developing rapidly")
     # was reported three times (claim, record as ARG302, record as ARG305).
-    text = EVIDENCE.format(quote="'called it \"open aggression\"'", who="author", extra="")
+    text = EVIDENCE_QUOTE.format(quote="'called it \"open aggression\"'", who="author", extra="")
     no_claim_uses_it = only("ARG3").override(ignore=["unused-evidence"])
     assert codes(audit_text(tmp_path, text, config=no_claim_uses_it)) == [("ARG302", "e")]
     statement = text + "    kind: statement\n"

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from tests.maps import EVIDENCE_QUOTE
+
 from .helpers import audit_text, only
 
 
-EVIDENCE = "argmap: 1\nevidence:\n  - id: e\n    quote: {quote}\n    added_by: {who}\n{extra}"
-
-
 def test_analyst_evidence_without_citation_is_a_warning(tmp_path):
-    found = audit_text(tmp_path, EVIDENCE.format(quote="Trade grew.", who="analyst", extra=""), config=only("ARG303", "ARG304"))
+    found = audit_text(tmp_path, EVIDENCE_QUOTE.format(quote="Trade grew.", who="analyst", extra=""), config=only("ARG303", "ARG304"))
     assert [(f.code, f.target, f.severity.value) for f in found] == [("ARG303", "e", "warning")]
 
 
 def test_citation_or_url_passes(tmp_path):
     for extra in ("    citation: Stats office, 2023.\n", "    url: https://example.org/trade\n"):
-        text = EVIDENCE.format(quote="Trade grew.", who="analyst", extra=extra)
+        text = EVIDENCE_QUOTE.format(quote="Trade grew.", who="analyst", extra=extra)
         assert audit_text(tmp_path, text, config=only("ARG303")) == []

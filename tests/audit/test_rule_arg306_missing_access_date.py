@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.maps import BOOK
+
 from .helpers import audit_text, only
 
 
@@ -15,4 +17,4 @@ def test_url_without_access_date(tmp_path):
 
 def test_url_with_access_date_or_no_url(tmp_path):
     assert audit_text(tmp_path, PAGE + "    accessed: '2024-01-02'\n", config=only("ARG306")) == []
-    assert audit_text(tmp_path, "argmap: 1\nevidence:\n  - id: e\n    citation: Book.\n", config=only("ARG306")) == []
+    assert audit_text(tmp_path, BOOK, config=only("ARG306")) == []

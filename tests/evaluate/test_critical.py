@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from argmap.evaluation.evaluate import evaluate
 from argmap.evaluation.critical import critical_steps, critical_steps_by_removal
 from argmap.evaluation.structure import Structure
 from argmap.model import ArgumentMap
 
-from .helpers import build, random_map_data, step
+from .helpers import RANDOMS, build, random_map_data, step
 
 
 def test_chain_names_the_hedged_step(make_map):
@@ -78,7 +75,7 @@ def test_no_thesis_no_critical_step(make_map):
 
 
 @settings(max_examples=150, deadline=None, derandomize=True)
-@given(rng=st.randoms(use_true_random=False))
+@given(rng=RANDOMS)
 def test_fast_search_agrees_with_removal_and_reevaluation(rng):
     m = ArgumentMap.model_validate(random_map_data(rng, rng.randint(2, 9), rng.randint(1, 12)))
     s = Structure.from_map(m)

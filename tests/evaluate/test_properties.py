@@ -3,17 +3,14 @@ well-founded derivation, and more evidence never weakens anything."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from argmap.evaluation.evaluate import evaluate
 from argmap.evaluation.structure import RANKS
 from argmap.model import ArgumentMap
 
-from .helpers import random_map_data
+from .helpers import RANDOMS, random_map_data
 
 
 def rank_equation(ev, m: ArgumentMap, cid: str) -> int:
@@ -28,7 +25,7 @@ def rank_equation(ev, m: ArgumentMap, cid: str) -> int:
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
-@given(rng=st.randoms(use_true_random=False))
+@given(rng=RANDOMS)
 def test_status_is_a_well_founded_fixed_point(rng):
     m = ArgumentMap.model_validate(random_map_data(rng, rng.randint(1, 12), rng.randint(0, 20)))
     ev = evaluate(m)
@@ -48,7 +45,7 @@ def test_status_is_a_well_founded_fixed_point(rng):
 
 
 @settings(max_examples=100, deadline=None, derandomize=True)
-@given(rng=st.randoms(use_true_random=False))
+@given(rng=RANDOMS)
 def test_more_evidence_never_weakens(rng):
     data = random_map_data(rng, rng.randint(1, 10), rng.randint(0, 15))
     before = evaluate(ArgumentMap.model_validate(data)).status

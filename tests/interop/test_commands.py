@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from argmap.loading import load
+from tests.maps import quoted
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -66,7 +67,7 @@ def test_export_to_dot(run_cli):
 
 
 def test_export_elsewhere_notes_a_source_text_left_behind(run_cli, write_map, tmp_path):
-    path = write_map("argmap: 1\nsource:\n  text: article.txt\nclaims:\n  - id: a\n    text: A.\n    quote: Alpha\n",
+    path = write_map(quoted("Alpha", source="article.txt"),
                      source="Alpha beta.", source_name="article.txt")
     away = tmp_path / "away"
     away.mkdir()

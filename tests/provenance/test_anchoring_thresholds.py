@@ -11,6 +11,7 @@ import json
 
 from argmap.model import Anchor
 from argmap.provenance.anchoring import Source, State, locate
+from tests.maps import quoted
 
 QUOTE = "the treaty was signed in the capital"
 PREFIX = "abcdefghijklmnopqrst"  # 20 characters of context before the quote
@@ -59,10 +60,7 @@ def test_context_is_the_32_characters_an_anchor_keeps_on_each_side(run_cli, writ
     # 'anchor --fix' would store; one a character further out does not.
     before, after = "0123456789" * 4, "9876543210" * 4
     text = f"{before}{QUOTE}{after}\n"
-    path = write_map(
-        "argmap: 1\nsource:\n  text: source.txt\nclaims:\n  - id: c\n    text: C.\n    quote: the treaty was signed\n",
-        source=text,
-    )
+    path = write_map(quoted("the treaty was signed", claim="c"), source=text)
     run_cli("anchor", path, "--fix", "--no-backup")
     start, end = len(before), len(before) + len("the treaty was signed")
 

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap import cli as cli_module
+from tests.maps import ONE_CLAIM
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -113,7 +114,7 @@ def test_real_process_usage_and_input_errors(run_process, tmp_path):
 def test_closed_pipe_ends_quietly(tmp_path):
     """``argmap export map.yaml | head``: the reader is gone; no traceback, no 'Exception ignored'."""
     path = tmp_path / "map.yaml"
-    path.write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    path.write_text(ONE_CLAIM)
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader has already gone: every write fails with EPIPE
     try:
@@ -160,7 +161,7 @@ def test_output_that_cannot_be_written_is_an_error_not_silence():
 
 def test_a_full_disk_while_a_command_writes_is_an_error_not_a_bug(monkeypatch, tmp_path):
     path = tmp_path / "map.yaml"
-    path.write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    path.write_text(ONE_CLAIM)
 
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 from argmap.loading import load
+from tests.maps import ONE_CLAIM, quoted
 
 DIGITS = "9" * 5000
 
@@ -58,7 +59,7 @@ def test_bad_input_is_a_located_error(tmp_path, name):
 
 def test_select_nested_5000_deep_is_a_config_error(tmp_path):
     (tmp_path / "argmap.toml").write_text("select = " + "[" * 5000 + "]" * 5000 + "\n")
-    (tmp_path / "m.yaml").write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    (tmp_path / "m.yaml").write_text(ONE_CLAIM)
     result = CliRunner().invoke(cli, ["audit", str(tmp_path / "m.yaml")])
     assert result.exit_code == 2, result.output
     assert "argmap.toml:1:1" in result.output and "nested deeper than 200 levels" in result.output
@@ -67,8 +68,7 @@ def test_select_nested_5000_deep_is_a_config_error(tmp_path):
 
 def test_tab_before_a_comment_under_anchor_fix(tmp_path):
     (tmp_path / "s.txt").write_text("Alpha beta gamma.\n")
-    (tmp_path / "m.yaml").write_text("argmap: 1\nsource:\n  text: s.txt\nclaims:\n  - id: a\n    text: A.\n"
-                                     "    quote: Alpha beta\t# a comment\n")
+    (tmp_path / "m.yaml").write_text(quoted("Alpha beta\t# a comment", source="s.txt"))
     result = CliRunner().invoke(cli, ["anchor", str(tmp_path / "m.yaml"), "--fix"])
     assert result.exit_code == 0, result.output
     fixed = (tmp_path / "m.yaml").read_text()

@@ -112,13 +112,13 @@ def test_bundled_map_mutations(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     source = BUNDLED.with_suffix(".txt")
-    fuzz_files([BUNDLED], 450, harness, work, seed=1, extra=[source] if source.exists() else [])
+    fuzz_files([BUNDLED], 450, harness, work, seed=1, extra=[source])
     harness.assert_clean(at_least=450)
 
 
 def test_bundled_map_mutations_through_cli(tmp_path):
     source = BUNDLED.with_suffix(".txt")
-    problems = cli_sample([BUNDLED], 40, tmp_path, seed=2, extra=[source] if source.exists() else [])
+    problems = cli_sample([BUNDLED], 40, tmp_path, seed=2, extra=[source])
     assert not problems, "\n".join(problems)
 
 

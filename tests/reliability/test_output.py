@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from argmap.cli import cli
 from argmap.formats import CLEANED_KINDS, FORMATS
 from argmap.util.terminal import BIDI_CONTROLS
+from tests.maps import ONE_CLAIM
 
 FORGED = "::error file=x.yaml::FORGED"
 HOSTILE = "A\n" + FORGED + "\r\nFORGED line \x1b[31mred\x1b[0m \u202eevil\u202c \u2066iso\u2069 \u2028sep"
@@ -117,7 +118,7 @@ def test_every_registered_command_can_be_run():
 
 
 def _run(project, args):
-    (project / "broken.yaml").write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n    " + _quoted(HOSTILE) + ": 1\n")
+    (project / "broken.yaml").write_text(ONE_CLAIM + "    " + _quoted(HOSTILE) + ": 1\n")
     filled = [a.format(map=project / "map.yaml", old=project / "old.yaml", review=project / "map.review.yaml",
                        broken=project / "broken.yaml") for a in args]
     return CliRunner().invoke(cli, filled)

@@ -12,17 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-
-MAP = """\
-argmap: 1
-source:
-  text: {ref}
-claims:
-  - id: a
-    text: A.
-    quote: alpha
-"""
-
+from tests.maps import ONE_CLAIM, quoted
 
 def _validate(path: Path, *extra: str):
     return CliRunner().invoke(cli, ["validate", *extra, str(path)])
@@ -40,7 +30,7 @@ def layout(tmp_path):
 
 def _map(folder: Path, ref: str) -> Path:
     path = folder / "map.yaml"
-    path.write_text(MAP.format(ref=ref))
+    path.write_text(quoted("alpha", source=ref))
     return path
 
 
@@ -104,7 +94,7 @@ def test_odd_references_are_located_errors(layout, ref, fragment):
 
 def test_review_naming_a_map_outside_its_folder_is_refused(tmp_path):
     outside = tmp_path / "elsewhere.yaml"
-    outside.write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    outside.write_text(ONE_CLAIM)
     folder = tmp_path / "reviews"
     folder.mkdir()
     review = folder / "r.yaml"
@@ -173,7 +163,7 @@ def test_urls_in_a_map_are_never_fetched(tmp_path):
 @pytest.mark.parametrize("ref", ['"a\\0b"', "loop.yaml"], ids=["nul-byte", "symlink-loop"])
 @pytest.mark.parametrize("command", ["check", "report"])
 def test_odd_reviewed_map_paths_are_located_errors(tmp_path, ref, command):
-    (tmp_path / "map.yaml").write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    (tmp_path / "map.yaml").write_text(ONE_CLAIM)
     os.symlink(tmp_path / "loop.yaml", tmp_path / "loop.yaml")
     review = tmp_path / "r.yaml"
     review.write_text(f"argmap-review: 1\nmap: {ref}\nmap_sha256: '{'0' * 64}'\nreviewer: R\ndate: '2026-01-01'\nentries: []\n")

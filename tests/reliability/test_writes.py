@@ -25,6 +25,8 @@ from click.testing import CliRunner
 from argmap.cli import cli
 from argmap.util.fs import atomic_write, backup
 
+from tests.maps import ONE_CLAIM
+
 from .test_atomic_writes import MAP, SOURCE, project  # noqa: F401 - project is a fixture
 
 ARGMAP = [sys.executable, "-m", "argmap"]
@@ -216,7 +218,7 @@ def test_review_check_does_not_hang_on_a_fifo_map(project):
 
 def test_a_fifo_named_on_the_command_line_is_read(tmp_path):
     """Process substitution (``argmap validate <(cat m.yaml)``) passes a pipe: that still works."""
-    (tmp_path / "m.yaml").write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    (tmp_path / "m.yaml").write_text(ONE_CLAIM)
     result = subprocess.run(["bash", "-c", f"{sys.executable} -m argmap validate <(cat {tmp_path / 'm.yaml'})"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

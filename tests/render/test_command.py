@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from .conftest import ATTACK, LINKED, SVG, nodes, parse_svg
+from tests.maps import ATTACK, LINKED
+from .conftest import SVG, nodes, parse_svg
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -17,7 +17,8 @@ import pytest
 
 from argmap.rendering.diagram import build_diagram, render_svg, to_dot
 
-from .conftest import ATTACK, CHAIN, LINKED, finding
+from tests.maps import ATTACK, CHAIN, LINKED
+from .conftest import finding
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -14,7 +14,7 @@ import pytest
 
 from argmap.rendering import diagram as renderer
 from argmap.rendering import fonts
-from tests.render.conftest import ATTACK, LINKED
+from tests.maps import ATTACK, LINKED
 from tests.render.pixels import bands, image, ink_rows, svg_boxes
 
 PT = 4 / 3  # CSS px per pt

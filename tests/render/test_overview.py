@@ -6,7 +6,8 @@ from pathlib import Path
 
 from argmap.rendering.diagram import build_overview
 from argmap.rendering.overview import overview
-from tests.render.conftest import ATTACK, CHAIN, SVG, finding, nodes, parse_svg
+from tests.maps import ATTACK, CHAIN
+from tests.render.conftest import SVG, finding, nodes, parse_svg
 
 BUNDLED = Path(__file__).resolve().parents[2] / "claims" / "serbia-azerbaijan.yaml"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.render.conftest import LINKED
+from tests.maps import LINKED
 from tests.render.pixels import image
 
 BUNDLED = Path(__file__).resolve().parents[2] / "claims" / "serbia-azerbaijan.yaml"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from argmap.rendering.diagram import build_diagram, render_svg
 from argmap.rendering import style
-from tests.render.conftest import ATTACK, LINKED, SVG, finding, nodes, parse_svg
+from tests.maps import ATTACK, LINKED
+from tests.render.conftest import SVG, finding, nodes, parse_svg
 
 BUNDLED = Path(__file__).resolve().parents[2] / "claims" / "serbia-azerbaijan.yaml"
 

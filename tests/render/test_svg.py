@@ -8,7 +8,8 @@ import pytest
 
 from argmap.rendering.diagram import render, render_svg, to_dot
 
-from .conftest import ATTACK, HOSTILE, HOSTILE_TEXT, LINKED, SVG, finding, nodes, parse_svg
+from tests.maps import ATTACK, HOSTILE, HOSTILE_TEXT, LINKED
+from .conftest import SVG, finding, nodes, parse_svg
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

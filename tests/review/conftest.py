@@ -7,36 +7,14 @@ from pathlib import Path
 
 import pytest
 
-MAP = """\
-argmap: 1
-title: Small review target
-thesis: t
-claims:
-  - id: t
-    text: The thesis holds.
-  - id: p
-    text: A premise with support.
-    quote: alpha beta
-    evidence: [e]
-  - id: q
-    text: A premise without support.
-evidence:
-  - id: e
-    quote: gamma
-    citation: Some report, 2020
-inferences:
-  - id: i
-    premises: [p, q]
-    conclusion: t
-    qualifier: may
-"""
+from tests.maps import REVIEW_TARGET
 
 
 @pytest.fixture
 def small_map(tmp_path) -> Path:
     """A valid three-claim map at tmp_path/map.yaml."""
     path = tmp_path / "map.yaml"
-    path.write_text(MAP, encoding="utf-8")
+    path.write_text(REVIEW_TARGET, encoding="utf-8")
     return path
 
 

@@ -5,35 +5,13 @@ from __future__ import annotations
 import json
 
 from argmap.diffing import diff_maps, word_diff
+from tests.maps import REVIEW_TARGET
 
-OLD = """\
-argmap: 1
-title: Small review target
-thesis: t
-claims:
-  - id: t
-    text: The thesis holds.
-  - id: p
-    text: A premise with support.
-    quote: alpha beta
-    evidence: [e]
-  - id: q
-    text: A premise without support.
-  - id: gone
-    text: A claim that will be removed.
-evidence:
-  - id: e
-    quote: gamma
-    citation: Some report, 2020
-inferences:
-  - id: i
-    premises: [p, q]
-    conclusion: t
-    qualifier: may
-  - id: j
-    premises: [gone]
-    conclusion: t
-"""
+OLD = REVIEW_TARGET.replace(
+    "    text: A premise without support.\n",
+    "    text: A premise without support.\n  - id: gone\n    text: A claim that will be removed.\n",
+) + "  - id: j\n    premises: [gone]\n    conclusion: t\n"
+"""The review target with a claim and a step that the revision removes."""
 
 
 def _new(old: str) -> str:
