@@ -138,6 +138,8 @@ class _Builder:
         self.nodes: list[str] = []
         self.edges: list[tuple[str, str, int]] = []
         self.for_layout: dict[str, str] = {}
+        self.concluded: Optional[set[str]] = None
+        """Ids that some inference concludes (an inference among them is undercut)."""
         """Node statement (unindented) → the same without what cannot move it (see :data:`NOT_LAYOUT`)."""
 
     def node(self, g: graphviz.Digraph, name: str, label: Optional[str], **attrs: str) -> None:
@@ -348,7 +350,9 @@ class _Builder:
 
     def _needs_junction(self, i: Any) -> bool:
         """Linked premises meet at a junction; so does a step that an undercut targets."""
-        return len(i.premises) > 1 or bool(self.m.inferences_into(i.id))
+        if self.concluded is None:
+            self.concluded = {j.conclusion for j in self.m.inferences}
+        return len(i.premises) > 1 or i.id in self.concluded
 
     def legend(self, mode: str, min_severity: str) -> Legend:
         """What the legend drawn under the diagram explains (see :mod:`argmap.rendering.legend`)."""

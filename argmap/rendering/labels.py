@@ -27,6 +27,12 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + BIDI_CONT
 _CLASS_BAD = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+def _plain(text: str) -> str:
+    """``text`` with :data:`_CONTROL`'s characters as spaces; printable ASCII (most text) as it is,
+    without running the pattern (a 5000-claim diagram cleans 90000 pieces of text)."""
+    return text if text.isascii() and text.isprintable() else _CONTROL.sub(" ", text)
+
+
 def dot_text(text: str) -> str:
     """Escape one line of user text for a DOT double-quoted string.
 
@@ -36,7 +42,7 @@ def dot_text(text: str) -> str:
     >>> dot_text("a\\nb\\\\")
     'a b\\\\\\\\'
     """
-    text = _CONTROL.sub(" ", text)
+    text = _plain(text)
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
@@ -60,7 +66,7 @@ def wrap(text: str, width: int, *, max_lines: int = 0) -> list[str]:
     >>> wrap("one two three four", 9, max_lines=2)
     ['one two', 'three …']
     """
-    text = _CONTROL.sub(" ", text).strip()
+    text = _plain(text).strip()
     lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
@@ -74,7 +80,7 @@ def shorten(text: str, limit: int) -> str:
     >>> shorten("a long sentence here", 12)
     'a long sent…'
     """
-    text = _CONTROL.sub(" ", text).strip()
+    text = _plain(text).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
