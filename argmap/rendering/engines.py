@@ -271,11 +271,23 @@ def check_png_size(svg: bytes, zoom: float, max_pixels: int = MAX_PIXELS) -> Non
         )
 
 
+_CONTENT = re.compile(r">([^<]+)<")
+
+
+def _contents(svg: str) -> str:
+    """Every character of the SVG's element contents (the drawn text, and titles and comments:
+    more than is drawn, never less), entities resolved."""
+    import html
+
+    return html.unescape("".join(_CONTENT.findall(svg)))
+
+
 def svg_to_png(svg: bytes, *, zoom: float = ZOOM, max_pixels: int = MAX_PIXELS, system_fonts: bool = True) -> bytes:
     """Rasterise a Graphviz SVG with resvg in the bundled font (sizes converted from pt to px first).
 
-    System fonts are loaded too, for characters the bundled font lacks;
-    ``system_fonts=False`` draws with the bundled font alone.
+    System fonts are loaded too when the diagram has characters the bundled font lacks, and
+    only then: a system copy of the same family in another version would otherwise be drawn
+    instead of it. ``system_fonts=False`` draws with the bundled font alone.
     """
     try:
         import resvg_py
@@ -283,7 +295,7 @@ def svg_to_png(svg: bytes, *, zoom: float = ZOOM, max_pixels: int = MAX_PIXELS, 
         raise EngineUnavailable(
             "PNG needs resvg-py (pip install resvg-py) or the Graphviz program (apt-get install graphviz)"
         ) from None
-    from argmap.rendering.fonts import FAMILY, font_files
+    from argmap.rendering.fonts import FAMILY, covers, font_files
 
     check_png_size(svg, zoom, max_pixels)
     size = svg_size_px(svg)
@@ -291,6 +303,8 @@ def svg_to_png(svg: bytes, *, zoom: float = ZOOM, max_pixels: int = MAX_PIXELS, 
         w, h = size
         svg = _SIZE.sub(f'<svg width="{w:.2f}px" height="{h:.2f}px"'.encode(), svg, count=1)
     text = svg.decode("utf-8")
+    if system_fonts and covers(_contents(text)):
+        system_fonts = False
     try:
         return bytes(
             resvg_py.svg_to_bytes(

@@ -142,3 +142,64 @@ def _audit(path):
     from argmap.audit import run
 
     return run(_load(path))
+
+
+def _font_conf(tmp_path, name: str, files: list) -> str:
+    """A fontconfig configuration whose only font folder holds copies of ``files``."""
+    folder = tmp_path / name
+    folder.mkdir()
+    for f in files:
+        shutil.copy(f, folder)
+    conf = tmp_path / f"{name}.conf"
+    conf.write_text(f'<?xml version="1.0"?>\n<fontconfig><dir>{folder}</dir></fontconfig>\n')
+    return str(conf)
+
+
+def _other_liberation_sans():
+    """A system copy of Liberation Sans Regular that is not the bundled file (Debian's 1.x), or None."""
+    from pathlib import Path
+
+    bundled = (fonts.font_dir() / fonts.REGULAR).read_bytes()
+    for path in sorted(Path("/usr/share/fonts").rglob("LiberationSans-Regular.ttf")):
+        if path.read_bytes() != bundled:
+            return path
+    return None
+
+
+def test_png_keeps_the_bundled_font_beside_another_version_of_it(run_process, write_map, tmp_path, monkeypatch):
+    """A system with Liberation Sans 1.x (fonts-liberation) drew the PNG in that instead of the
+    bundled 2.x: with it as the only system font, the PNG is the one drawn with no system fonts."""
+    other = _other_liberation_sans()
+    if other is None:
+        pytest.skip("no other version of Liberation Sans on this system")
+    path = write_map(LINKED)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "none"))
+    pngs = {}
+    for name, files in (("none", []), ("other", [other])):
+        monkeypatch.setenv("FONTCONFIG_FILE", _font_conf(tmp_path, name, files))
+        out = tmp_path / f"{name}.png"
+        result = run_process("render", path, "-o", out)
+        assert result.returncode == 0, result.stderr
+        pngs[name] = out.read_bytes()
+    assert pngs["other"] == pngs["none"]
+
+
+def test_png_still_takes_a_missing_character_from_the_system(run_process, write_map, tmp_path, monkeypatch):
+    """A character the bundled font lacks (U+26AB, a black circle) is drawn from a system font that
+    has it: the PNG differs from the one with no system fonts (where it is an empty box)."""
+    from pathlib import Path
+
+    dejavu = sorted(Path("/usr/share/fonts").rglob("DejaVuSans.ttf"))
+    if not dejavu or 0x26AB not in fonts.code_points(dejavu[0].read_bytes()):
+        pytest.skip("no DejaVu Sans with U+26AB on this system")
+    assert not fonts.covers("\u26ab") and fonts.covers("The partnership is about Russia.")
+    path = write_map(LINKED.replace("The partnership is about Russia.", "The partnership \u26ab is about Russia."))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "none"))
+    pngs = {}
+    for name, files in (("none", []), ("dejavu", dejavu[:1])):
+        monkeypatch.setenv("FONTCONFIG_FILE", _font_conf(tmp_path, name, files))
+        out = tmp_path / f"{name}.png"
+        result = run_process("render", path, "-o", out)
+        assert result.returncode == 0, result.stderr
+        pngs[name] = out.read_bytes()
+    assert pngs["dejavu"] != pngs["none"]
