@@ -28,7 +28,8 @@ SEVERITY_ORDER = ("error", "warning", "info")
 """Worst first."""
 
 BIG = 2000
-"""Elements above which the diagram leaves out tooltips and click-widened edges (the panel has it all)."""
+"""Elements above which the diagram leaves out tooltips and click-widened edges (the panel has it all)
+and the page lays out the text of only the nodes in view."""
 
 _ALWAYS = ("kind", "id", "findings")
 
@@ -194,7 +195,7 @@ def build(report: ReviewReport, rankdir: str = "TB") -> ViewerPage:
                      evaluation=report.evaluation)
     big = len(report.elements) > BIG
     safe = sanitize_svg(svg, {f"{v.kind}-{v.id}": panel_id(v) for v in report.elements}, tooltips=not big,
-                        wide_edges=not big)
+                        wide_edges=not big, lazy_text=big)
     findings = report.findings or []
     index = {id(f): k for k, f in enumerate(findings)}
     links = _links(m)

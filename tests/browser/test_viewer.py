@@ -209,6 +209,60 @@ def test_narrow_windows_stack_the_panes(page, bundled_view, width):
         assert side["y"] >= mp["y"] + mp["h"] - 1 and source["y"] >= side["y"] + side["h"] - 1, "map, panel, text"
 
 
+def _big_map(path: Path, claims: int = 1100) -> Path:
+    """A tree of claims, each supporting the one a third of its number: over argmap.reports.viewer.BIG
+    elements, so that the page lays out text lazily."""
+    lines = ["argmap: 1", "thesis: c0", "claims:"]
+    lines += [f"  - id: c{k}\n    text: Claim {k} says something long enough to wrap onto a second line." for k in range(claims)]
+    lines.append("inferences:")
+    lines += [f"  - id: i{k}\n    premises: [c{k}]\n    conclusion: c{(k - 1) // 3}" for k in range(1, claims)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _laid_out_texts(page) -> dict:
+    return page.evaluate(
+        """() => { const shown = n => Array.from(n.querySelectorAll('text')).some(t => getComputedStyle(t).display !== 'none');
+        const nodes = Array.from(document.querySelectorAll('#map-svg [data-panel^="panel-claim-"]'));
+        return {total: nodes.length, shown: nodes.filter(shown).map(n => n.getAttribute('data-panel'))}; }""")
+
+
+def test_a_big_map_lays_out_the_text_of_the_nodes_in_view_only(page, run_cli, tmp_path):
+    """Laying out the text of thousands of nodes cost Chromium seconds at every zoom step: a big
+    map's page shows the text of the nodes in and near the view, and follows pan and zoom."""
+    from argmap.reports.viewer import BIG
+
+    claims = 1100
+    assert claims + claims - 1 > BIG
+    out = _view(run_cli, _big_map(tmp_path / "big.yaml", claims), tmp_path / "big.html")
+    _open(page, out)
+    assert page.locator("#map-svg.lazy.ready").count() == 1
+    first = _laid_out_texts(page)
+    assert first["total"] == claims
+    assert "panel-claim-c0" in first["shown"], "the thesis, in view, has its text"
+    assert 5 <= len(first["shown"]) < claims / 4, len(first["shown"])
+    pane = _box(page, "#map")
+    for key in first["shown"][:3]:
+        text = _box(page, f"#map [data-panel='{key}'] text")
+        assert text["w"] > 20 and text["h"] > 5, "laid out at a readable size"
+    far = f"panel-claim-c{claims - 1}"
+    assert far not in first["shown"]
+
+    page.evaluate("k => window.argmapViewer.select(k, 'list')", far)
+    _settle(page)
+    after = _laid_out_texts(page)
+    assert far in after["shown"] and "panel-claim-c0" not in after["shown"], "the text follows the view"
+    assert _inside(_box(page, f"#map [data-panel='{far}'] text"), pane)
+
+    page.locator("#map [data-map-tool=fit]").click()  # the whole map: too small to read
+    _settle(page)
+    assert _laid_out_texts(page)["shown"] == []
+    page.locator("#map [data-map-tool=focus]").click()
+    _settle(page)
+    assert "panel-claim-c0" in _laid_out_texts(page)["shown"]
+    assert page.page_errors == []
+
+
 def _pixels_differing(a: Path, b: Path) -> float:
     from PIL import Image, ImageChops
 

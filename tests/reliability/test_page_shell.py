@@ -29,10 +29,34 @@ def test_a_real_diagram_passes_whole(run_cli, tmp_path):
     svg = out.read_text(encoding="utf-8")
     safe = sanitize_svg(svg, {})
     before, after = ET.fromstring(svg), ET.fromstring(safe)
-    assert sum(1 for _ in before.iter()) == sum(1 for _ in after.iter())
-    assert sum(len(e.attrib) for e in before.iter()) + 1 == sum(len(e.attrib) for e in after.iter())  # + id
+    group = after[0]  # the drawing, in the group the map pane pans and zooms
+    assert group.get("class") == "svg-pan-zoom_viewport" and len(after) == 1
+    assert sum(1 for _ in before.iter()) + 1 == sum(1 for _ in after.iter())  # + that group
+    assert sum(len(e.attrib) for e in before.iter()) + 2 == sum(len(e.attrib) for e in after.iter())  # + id, class
     tags, attrs = _names(svg)
     assert tags <= ELEMENTS and attrs <= ATTRIBUTES
+
+
+def test_a_big_maps_diagram_loses_its_tooltips_and_their_wrappers_only(run_cli, tmp_path):
+    """Without tooltips, the links Graphviz wrote for them (and its a_ groups around them) go;
+    every shape and text stays, in order, and the root is marked for lazy text."""
+    out = tmp_path / "m.svg"
+    assert run_cli("render", ROOT / "claims" / "serbia-azerbaijan.yaml", "-o", out).exit_code == 0
+    svg = out.read_text(encoding="utf-8")
+    safe = sanitize_svg(svg, {}, tooltips=False, lazy_text=True)
+    before, after = ET.fromstring(svg), ET.fromstring(safe)
+    assert after.get("class") == "lazy"
+
+    def drawn(root):
+        return [(e.tag, e.get("d") or e.get("points") or e.text) for e in root.iter()
+                if e.tag.rsplit("}", 1)[-1] in {"path", "polygon", "ellipse", "text"}]
+
+    assert drawn(after) == drawn(before) and len(drawn(before)) > 200
+    tags = [e.tag.rsplit("}", 1)[-1] for e in after.iter()]
+    assert "a" in {e.tag.rsplit("}", 1)[-1] for e in before.iter()} and "a" not in tags and "title" not in tags
+    assert not [e for e in after.iter() if (e.get("id") or "").startswith("a_")]
+    assert {e.get("id") for e in after.iter() if (e.get("id") or "").startswith("claim-")} == \
+        {e.get("id") for e in before.iter() if (e.get("id") or "").startswith("claim-")}
 
 
 @pytest.mark.parametrize("hostile, gone", [
@@ -60,7 +84,7 @@ def test_elements_off_the_list_are_dropped_with_their_content(hostile, gone):
 ])
 def test_attributes_off_the_list_or_with_bad_values_are_dropped(attr):
     safe = sanitize_svg(f'<svg {NS}><a {attr}><text fill="url(#grad)">t</text></a></svg>', {})
-    a = ET.fromstring(safe).find("{http://www.w3.org/2000/svg}a")
+    a = ET.fromstring(safe).find(".//{http://www.w3.org/2000/svg}a")
     assert dict(a.attrib) == {}
     assert 'fill="url(#grad)"' in safe  # a paint server of the document itself is fine
 

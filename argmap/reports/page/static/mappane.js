@@ -1,28 +1,24 @@
 /* argmap map pane: the rendered diagram with pan and zoom (svg-pan-zoom), selection and focus.
-   One implementation, used by the viewer and the review report. Nodes carry data-panel. */
+   One implementation, used by the viewer and the review report. Nodes carry data-panel.
+
+   A big map's SVG comes with class "lazy" (argmap.reports.page.svg): the browser lays out its
+   text only for the elements in and near the view (class "near"), at a scale where text can be
+   read. Laying out the text of thousands of nodes took a second or more, and again on every
+   zoom step (the browser lays SVG text out anew for each scale). The SVG stays undisplayed until
+   the pane is set up, so that the browser lays it out once, not once per chunk the parser
+   delivers. */
 (function () {
   "use strict";
 
-  /* The bounding box of elements in the coordinates of the pan-zoom viewport group, which do
-     not change with pan and zoom (svg-pan-zoom applies its transform on the next frame, so
-     screen rectangles read right after a zoom would be stale). */
-  function localRect(viewport, elements) {
-    var r = null, base = viewport.getCTM();
-    if (!base) { return null; }
-    var inv = base.inverse();
-    for (var i = 0; i < elements.length; i++) {
-      var el = elements[i], box, m;
-      try { box = el.getBBox(); m = el.getCTM(); } catch (e) { continue; }
-      if (!m || (!box.width && !box.height)) { continue; }
-      m = inv.multiply(m);
-      var xs = [], ys = [];
-      [[box.x, box.y], [box.x + box.width, box.y], [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]].forEach(function (p) {
-        xs.push(m.a * p[0] + m.c * p[1] + m.e); ys.push(m.b * p[0] + m.d * p[1] + m.f);
-      });
-      var b = {left: Math.min.apply(null, xs), top: Math.min.apply(null, ys), right: Math.max.apply(null, xs), bottom: Math.max.apply(null, ys)};
-      r = r ? {left: Math.min(r.left, b.left), top: Math.min(r.top, b.top), right: Math.max(r.right, b.right), bottom: Math.max(r.bottom, b.bottom)} : b;
-    }
-    return r;
+  var LAZY_MIN_SCALE = 0.3;  /* below this (screen pixels per diagram point) text is not drawn: 10 pt would be 3 px */
+  var LAZY_MARGIN = 0.5;     /* text is laid out this many pane sizes beyond each edge, so a short pan finds it there */
+
+  function boxThrough(m, box) {
+    var xs = [], ys = [];
+    [[box.x, box.y], [box.x + box.width, box.y], [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]].forEach(function (p) {
+      xs.push(m.a * p[0] + m.c * p[1] + m.e); ys.push(m.b * p[0] + m.d * p[1] + m.f);
+    });
+    return {left: Math.min.apply(null, xs), top: Math.min.apply(null, ys), right: Math.max.apply(null, xs), bottom: Math.max.apply(null, ys)};
   }
 
   function MapPane(container, options) {
@@ -39,14 +35,94 @@
       if (!this.byPanel[key]) { this.byPanel[key] = nodes[i]; }
     }
     this.svg.style.overflow = "hidden";  /* set through the CSSOM, so svg-pan-zoom need not write a style attribute */
+    this.boxes = new WeakMap();
+    this.matrices = new WeakMap();
+    this.lazy = this.svg.classList.contains("lazy");
+    this.texts = null;
+    this.svg.classList.add("ready");  /* a lazy SVG is displayed from here on */
+    if (this.lazy) { this._textItems(); }  /* the one layout, before svg-pan-zoom measures the pane */
+    var self = this;
     this.zoom = window.svgPanZoom(this.svg, {
       viewportSelector: ".svg-pan-zoom_viewport", panEnabled: true, zoomEnabled: true,
       controlIconsEnabled: false, dblClickZoomEnabled: false, mouseWheelZoomEnabled: true,
       preventMouseEventsDefault: true, zoomScaleSensitivity: 0.25, minZoom: 0.01, maxZoom: 60,
-      fit: true, center: true
+      fit: true, center: true,
+      onUpdatedCTM: function () { self._layText(); }  /* after each pan or zoom is applied */
     });
     this._wire(options);
+    this._layText();
   }
+
+  /* The matrix from an element's user space to the coordinates of the pan-zoom viewport group
+     (the root's user space less the pan and zoom), from the transform attributes alone: reading
+     them needs no layout, and they do not change with pan and zoom. */
+  MapPane.prototype._matrix = function (el) {
+    if (!el || el === this.svg || !el.classList) { return this.svg.createSVGMatrix(); }
+    var known = this.matrices.get(el);
+    if (known) { return known; }
+    var m = this._matrix(el.parentNode);
+    if (!el.classList.contains("svg-pan-zoom_viewport") && el.transform) {
+      var own = el.transform.baseVal.consolidate();
+      if (own) { m = m.multiply(own.matrix); }
+    }
+    this.matrices.set(el, m);
+    return m;
+  };
+
+  /* An element's bounding box in viewport coordinates (once: nodes do not move). getBBox lays
+     the document out if it has changed, so a lazy map computes all its boxes at once, first. */
+  MapPane.prototype._box = function (el) {
+    var known = this.boxes.get(el);
+    if (known !== undefined) { return known; }
+    var box = null;
+    try { box = el.getBBox(); } catch (e) { box = null; }
+    var r = box && (box.width || box.height) ? boxThrough(this._matrix(el), box) : null;
+    this.boxes.set(el, r);
+    return r;
+  };
+
+  /* The bounding box of elements in the coordinates of the pan-zoom viewport group, which do
+     not change with pan and zoom (svg-pan-zoom applies its transform on the next frame, so
+     screen rectangles read right after a zoom would be stale). */
+  MapPane.prototype._rect = function (elements) {
+    var r = null;
+    for (var i = 0; i < elements.length; i++) {
+      var b = this._box(elements[i]);
+      if (!b) { continue; }
+      r = r ? {left: Math.min(r.left, b.left), top: Math.min(r.top, b.top), right: Math.max(r.right, b.right), bottom: Math.max(r.bottom, b.bottom)} : b;
+    }
+    return r;
+  };
+
+  /* A lazy map's elements with text, each with its box. */
+  MapPane.prototype._textItems = function () {
+    if (this.texts) { return this.texts; }
+    var items = [], texts = this.svg.querySelectorAll("[data-panel] text"), last = null;
+    for (var i = 0; i < texts.length; i++) {
+      var el = texts[i].closest("[data-panel]");
+      if (el === last) { continue; }
+      last = el;
+      var box = this._box(el);
+      if (box) { items.push({el: el, box: box, near: false}); }
+    }
+    this.texts = items;
+    return items;
+  };
+
+  /* A lazy SVG: mark "near" the elements in or near the view, when text is big enough to read. */
+  MapPane.prototype._layText = function () {
+    if (!this.lazy || !this.zoom || !this.texts) { return; }
+    var sizes = this.zoom.getSizes(), pan = this.zoom.getPan(), real = sizes.realZoom;
+    var items = this.texts, show = real >= LAZY_MIN_SCALE;
+    var w = sizes.width / real, h = sizes.height / real;
+    var left = -pan.x / real - w * LAZY_MARGIN, top = -pan.y / real - h * LAZY_MARGIN;
+    var right = left + w * (1 + 2 * LAZY_MARGIN), bottom = top + h * (1 + 2 * LAZY_MARGIN);
+    for (var i = 0; i < items.length; i++) {
+      var it = items[i], b = it.box;
+      var near = show && b.right >= left && b.left <= right && b.bottom >= top && b.top <= bottom;
+      if (near !== it.near) { it.near = near; it.el.classList.toggle("near", near); }
+    }
+  };
 
   MapPane.prototype._wire = function (options) {
     var self = this, down = null, dragged = false;
@@ -106,8 +182,6 @@
     return this.selected;
   };
 
-  MapPane.prototype._viewport = function () { return this.svg.querySelector(".svg-pan-zoom_viewport"); };
-
   /* Show the point (x, y) of the viewport group at the centre of the pane, at this real zoom
      (screen pixels per diagram point). */
   MapPane.prototype._show = function (x, y, real) {
@@ -122,14 +196,14 @@
      (text readable), centre on the first of them, the one that matters. */
   MapPane.prototype.fitElements = function (elements, maxScale, minScale) {
     if (!this.zoom) { return; }
-    var r = localRect(this._viewport(), elements);
+    var r = this._rect(elements);
     if (!r) { return; }
     var sizes = this.zoom.getSizes();
     var w = Math.max(r.right - r.left, 1), h = Math.max(r.bottom - r.top, 1);
     var real = Math.min(sizes.width * 0.92 / w, sizes.height * 0.92 / h, maxScale || 1.5);
     if (minScale && real < minScale) {
       real = minScale;
-      r = localRect(this._viewport(), [elements[0]]) || r;
+      r = this._rect([elements[0]]) || r;
     }
     this._show((r.left + r.right) / 2, (r.top + r.bottom) / 2, real);
   };
@@ -137,14 +211,14 @@
   /* Pan (no zoom) so that the centre of these elements is the centre of the pane. */
   MapPane.prototype.centreOn = function (elements) {
     if (!this.zoom) { return; }
-    var r = localRect(this._viewport(), elements);
+    var r = this._rect(elements);
     if (r) { this._show((r.left + r.right) / 2, (r.top + r.bottom) / 2, this.zoom.getSizes().realZoom); }
   };
 
   /* Centre a node; zoom in first when it is too small to read. */
   MapPane.prototype.centre = function (node) {
     if (!this.zoom || !node) { return; }
-    var r = localRect(this._viewport(), [node]);
+    var r = this._rect([node]);
     if (!r) { return; }
     var real = this.zoom.getSizes().realZoom;
     if ((r.bottom - r.top) * real < 28) { real = Math.min(1, 28 / Math.max(r.bottom - r.top, 1) * 1.5); }
