@@ -119,7 +119,7 @@ def _watch(job: dict, extra: list[Path]) -> None:
     """Render now and after every change of the map's files, until Ctrl-C; errors are printed, not fatal."""
     from argmap.commands._common import echo_errors
     from argmap.diagnostics import ArgmapError
-    from argmap.live.watch import follow, inputs
+    from argmap.live.watch import follow, inputs, stamps
 
     def once(_changed: object = None) -> None:
         try:
@@ -130,9 +130,13 @@ def _watch(job: dict, extra: list[Path]) -> None:
         else:
             click.echo(f"argmap: wrote {job['output']}", err=True)
 
+    def files() -> set:
+        return inputs(job["file"]) | {p.resolve() for p in extra}
+
+    since = stamps(files())  # before the first rendering: an edit made during it is not lost
     once()
-    click.echo(f"argmap: watching {job['file']} (Ctrl-C stops)", err=True)
-    follow(lambda: inputs(job["file"]) | {p.resolve() for p in extra}, once)
+    follow(files, once, since=since,
+           ready=lambda: click.echo(f"argmap: watching {job['file']} (Ctrl-C stops)", err=True))
 
 
 def render_once(file: Path, output: Optional[Path], fmt: str, engine: str, focus: Optional[str], depth: int,

@@ -28,9 +28,13 @@ def serve(file: Path, reviews: tuple[Path, ...], port: int, open_browser: bool, 
     last good map. Ctrl-C stops.
     """
     from argmap.live.server import LiveState, Server
-    from argmap.live.watch import follow, inputs
+    from argmap.live.watch import follow, inputs, stamps
     from argmap.reports import viewer
 
+    def files() -> set:
+        return inputs(file, reviews)
+
+    since = stamps(files())  # before the first build: an edit made during it is not lost
     state = LiveState(lambda: viewer.view(file, list(reviews), allow_outside=allow_outside, rankdir=rankdir))
     error = state.refresh()
     if error:
@@ -41,18 +45,20 @@ def serve(file: Path, reviews: tuple[Path, ...], port: int, open_browser: bool, 
         raise click.BadParameter(f"cannot listen on 127.0.0.1:{port} ({exc.strerror or exc}); choose another port, "
                                  "or 0 for any free one", param_hint="--port") from None
     server.serve_in_background()
-    click.echo(f"argmap: serving {file} at {server.url} (Ctrl-C stops)", err=True)
-    if open_browser:
-        import webbrowser
 
-        webbrowser.open(server.url)
+    def watching() -> None:  # said once the files are watched: from then on no edit is missed
+        click.echo(f"argmap: serving {file} at {server.url} (Ctrl-C stops)", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(server.url)
 
     def changed(_paths: set) -> None:
         problem = state.refresh()
         click.echo(problem if problem else f"argmap: {file} re-rendered", err=True)
 
     try:
-        follow(lambda: inputs(file, reviews), changed)
+        follow(files, changed, since=since, ready=watching)
     finally:
         server.shutdown()
         server.server_close()
