@@ -301,6 +301,33 @@ def test_screenshots_match_the_reviewed_golden_images(page, run_cli, tmp_path, n
     assert share <= 0.01, f"{share:.1%} of the pixels differ from {golden.name} (see {shot})"
 
 
+README_SHOT = ROOT / "claims" / "serbia-azerbaijan.viewer.png"
+README_CLAIM = "serbia-reads-green-light"
+
+
+def test_the_readme_screenshot_shows_the_current_bundled_map(page, bundled_view, tmp_path):
+    """claims/serbia-azerbaijan.viewer.png (the README's picture of the viewer) is this page: the
+    bundled map with the green-light claim's quote clicked. A map that changed more than a little
+    fails here; ``ARGMAP_UPDATE_GOLDEN=1`` takes the picture again (then look at it)."""
+    import os
+
+    _open(page, bundled_view, width=1440, height=860)
+    page.locator(f"#source mark.q[data-ids~='panel-claim-{README_CLAIM}']").first.click()
+    _settle(page)
+    assert page.evaluate("() => window.argmapViewer.selected()") == f"panel-claim-{README_CLAIM}"
+    for _ in range(2):  # closer, so that the diagram's text can be read in the picture
+        page.locator("#map [data-map-tool=in]").click()
+    page.evaluate("() => document.activeElement.blur()")
+    page.mouse.move(720, 840)  # off the button: no hover outline in the picture
+    _settle(page)
+    shot = tmp_path / README_SHOT.name
+    page.screenshot(path=str(shot))
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN") == "1":
+        README_SHOT.write_bytes(shot.read_bytes())
+    share = _pixels_differing(shot, README_SHOT)
+    assert share <= 0.01, f"{share:.1%} of the pixels differ from {README_SHOT.name}: the map changed? (see {shot})"
+
+
 HOSTILE = [
     '<script>window.__pwned = "script"</script>',
     '" onload="window.__pwned = \'onload\'" x="',
