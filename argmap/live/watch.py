@@ -62,7 +62,10 @@ def follow(files: Callable[[], Iterable[Path]], on_change: Callable[[set[Path]],
     seen = {Path(p): s for p, s in since.items()} if since is not None else stamps(wanted)
     while not stop.is_set():
         folders = sorted({p.parent for p in wanted if p.parent.is_dir()})
-        if not folders:
+        if not folders:  # nothing to watch until a folder appears: no reason to keep the caller waiting
+            if ready is not None:
+                ready()
+                ready = None
             stop.wait(0.5)
             continue
 
