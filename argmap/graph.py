@@ -43,7 +43,8 @@ CON = -1
 
 
 class ArgumentGraph:
-    """Adjacency of one :class:`~argmap.model.ArgumentMap`, built once in O(size).
+    """Queries over one :class:`~argmap.model.ArgumentMap`, on the map's own index
+    (:class:`~argmap.model.MapIndex`, built once per map): making a graph builds nothing.
 
     ``supports(c)``/``attacks(c)`` are the inferences into claim ``c``;
     ``undercuts(i)`` the undercuts of inference ``i``; ``uses(c)`` the
@@ -52,36 +53,23 @@ class ArgumentGraph:
 
     def __init__(self, m: ArgumentMap) -> None:
         self.map = m
-        self.claims: dict[str, Claim] = {c.id: c for c in m.claims}
-        self.inferences: dict[str, Inference] = {i.id: i for i in m.inferences}
-        self._into: dict[str, list[Inference]] = {}
-        self._support: dict[str, list[Inference]] = {}
-        self._attack: dict[str, list[Inference]] = {}
-        self._undercut: dict[str, list[Inference]] = {}
-        self._uses: dict[str, list[Inference]] = {}
-        self._premise_ids: dict[str, tuple[str, ...]] = {}
+        ix = m.index
+        self.claims: dict[str, Claim] = ix.claims
+        self.inferences: dict[str, Inference] = ix.inferences
+        self._into = ix.into
+        self._support = ix.support
+        self._attack = ix.attack
+        self._undercut = ix.undercut
+        self._uses = ix.out_of
+        self._premise_ids = ix.premises
         self._grounded: Optional[set[str]] = None
         self._ungrounded: dict[str, list[str]] = {}  # inference id → its ungrounded premises (asked by two rules)
-        table = {
-            InferenceKind.support: self._support,
-            InferenceKind.attack: self._attack,
-            InferenceKind.undercut: self._undercut,
-        }
-        for inf in m.inferences:
-            self._into.setdefault(inf.conclusion, []).append(inf)
-            table[inf.kind].setdefault(inf.conclusion, []).append(inf)
-            unique = tuple(dict.fromkeys(inf.premises)) if len(inf.premises) > 1 else tuple(inf.premises)
-            self._premise_ids[inf.id] = unique
-            for p in unique:
-                self._uses.setdefault(p, []).append(inf)
 
     @cached_property
     def order(self) -> dict[str, int]:
-        """Element id → its place in the file (claims, evidence, inferences); built on first use."""
-        order: dict[str, int] = {}
-        for n, el in enumerate([*self.map.claims, *self.map.evidence, *self.map.inferences]):
-            order.setdefault(el.id, n)
-        return order
+        """Element id → its rank in the file (claims, evidence, inferences), from the index's places."""
+        base = {"claims": 0, "evidence": len(self.map.claims), "inferences": len(self.map.claims) + len(self.map.evidence)}
+        return {ident: base[section] + k for ident, (section, k) in self.map.index.places.items()}
 
     # ---------------------------------------------------------------- lookups
 

@@ -21,6 +21,7 @@ loader sets it, the model never reads a file.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from typing import Annotated, Literal, Optional
 
 import calendar
@@ -47,6 +48,7 @@ __all__ = [
     "Evidence",
     "Inference",
     "ArgumentMap",
+    "MapIndex",
     "Element",
 ]
 
@@ -351,7 +353,7 @@ class ArgumentMap(_Strict):
     evidence: list[Evidence] = Field(default_factory=list)
     inferences: list[Inference] = Field(default_factory=list)
 
-    _index: Optional[dict] = PrivateAttr(default=None)
+    _index: Optional["MapIndex"] = PrivateAttr(default=None)
     _sourcemap: Optional[SourceMap] = PrivateAttr(default=None)
 
     def set_sourcemap(self, sourcemap: Optional[SourceMap]) -> None:
@@ -368,55 +370,95 @@ class ArgumentMap(_Strict):
         """
         if self._sourcemap is None:
             return None
-        place = self._ids()["places"].get(id)
+        place = self.index.places.get(id)
         return self._sourcemap.find(place) if place is not None else None
 
-    def _ids(self) -> dict:
+    @property
+    def index(self) -> "MapIndex":
+        """The map's ids and edges (:class:`MapIndex`), built once on first use."""
         if self._index is None:
-            claims = {c.id: c for c in self.claims}
-            evidence = {e.id: e for e in self.evidence}
-            inferences = {i.id: i for i in self.inferences}
-            into: dict[str, list[Inference]] = {}
-            out_of: dict[str, list[Inference]] = {}
-            for inf in self.inferences:
-                into.setdefault(inf.conclusion, []).append(inf)
-                for p in inf.premises:
-                    out_of.setdefault(p, []).append(inf)
-            places = {}
-            for section in ("inferences", "evidence", "claims"):  # the first of a duplicate id wins
-                for i, el in reversed(list(enumerate(getattr(self, section)))):
-                    places[el.id] = (section, i)
-            self._index = {
-                "places": places,
-                "claims": claims,
-                "evidence": evidence,
-                "inferences": inferences,
-                "into": into,
-                "out_of": out_of,
-            }
+            self._index = MapIndex.of(self)
         return self._index
 
     def reindex(self) -> None:
-        """Forget cached lookups after the map was changed in place."""
+        """Forget the index after the map was changed in place."""
         self._index = None
 
     def claim(self, id: str) -> Optional[Claim]:
-        return self._ids()["claims"].get(id)
+        return self.index.claims.get(id)
 
     def evidence_record(self, id: str) -> Optional[Evidence]:
-        return self._ids()["evidence"].get(id)
+        return self.index.evidence.get(id)
 
     def inference(self, id: str) -> Optional[Inference]:
-        return self._ids()["inferences"].get(id)
+        return self.index.inferences.get(id)
 
     def element(self, id: str) -> Optional[Element]:
-        ix = self._ids()
-        return ix["claims"].get(id) or ix["evidence"].get(id) or ix["inferences"].get(id)
+        ix = self.index
+        return ix.claims.get(id) or ix.evidence.get(id) or ix.inferences.get(id)
 
     def inferences_into(self, id: str) -> list[Inference]:
         """Inferences whose conclusion is ``id`` (a claim, or an inference for undercuts)."""
-        return self._ids()["into"].get(id, [])
+        return self.index.into.get(id, [])
 
     def inferences_from(self, id: str) -> list[Inference]:
-        """Inferences that use ``id`` as a premise."""
-        return self._ids()["out_of"].get(id, [])
+        """Inferences that use ``id`` as a premise (once each, however often they name it)."""
+        return self.index.out_of.get(id, [])
+
+
+@dataclass(frozen=True)
+class MapIndex:
+    """The ids and edges of one map: the one index that the model's lookups, the audit
+    (:class:`argmap.audit.AuditContext`), the graph queries (:class:`argmap.graph.ArgumentGraph`)
+    and evaluation (:class:`argmap.evaluation.structure.Structure`) share. Built once per map
+    (:attr:`ArgumentMap.index`) in one pass over its elements.
+
+    ``places``: id → ``(section, position)``, the first of a duplicate id winning (claims before
+    evidence before inferences); ``into``: conclusion id → the inferences into it, and per kind
+    ``support``/``attack``/``undercut``; ``premises``: inference id → its distinct premise ids;
+    ``out_of``: claim id → the inferences that use it as a premise.
+
+    >>> m = ArgumentMap.model_validate({"argmap": 1,
+    ...     "claims": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}],
+    ...     "inferences": [{"id": "i", "premises": ["b", "b"], "conclusion": "a"},
+    ...                    {"id": "u", "premises": ["a"], "conclusion": "i", "kind": "undercut"}]})
+    >>> ix = m.index
+    >>> ix.places["i"], ix.premises["i"], [s.id for s in ix.out_of["b"]], [u.id for u in ix.undercut["i"]]
+    (('inferences', 0), ('b',), ['i'], ['u'])
+    """
+
+    claims: dict[str, Claim]
+    evidence: dict[str, Evidence]
+    inferences: dict[str, Inference]
+    places: dict[str, tuple[str, int]]
+    into: dict[str, list[Inference]]
+    support: dict[str, list[Inference]]
+    attack: dict[str, list[Inference]]
+    undercut: dict[str, list[Inference]]
+    premises: dict[str, tuple[str, ...]]
+    out_of: dict[str, list[Inference]]
+
+    @classmethod
+    def of(cls, m: ArgumentMap) -> "MapIndex":
+        """Build the index of ``m``."""
+        claims: dict[str, Claim] = {}
+        evidence: dict[str, Evidence] = {}
+        inferences: dict[str, Inference] = {}
+        places: dict[str, tuple[str, int]] = {}
+        for section, table in (("claims", claims), ("evidence", evidence), ("inferences", inferences)):
+            for k, el in enumerate(getattr(m, section)):
+                table.setdefault(el.id, el)
+                places.setdefault(el.id, (section, k))
+        into: dict[str, list[Inference]] = {}
+        by_kind: dict[InferenceKind, dict[str, list[Inference]]] = {kind: {} for kind in InferenceKind}
+        premises: dict[str, tuple[str, ...]] = {}
+        out_of: dict[str, list[Inference]] = {}
+        for inf in m.inferences:
+            into.setdefault(inf.conclusion, []).append(inf)
+            by_kind[inf.kind].setdefault(inf.conclusion, []).append(inf)
+            distinct = tuple(dict.fromkeys(inf.premises)) if len(inf.premises) > 1 else tuple(inf.premises)
+            premises.setdefault(inf.id, distinct)
+            for p in distinct:
+                out_of.setdefault(p, []).append(inf)
+        return cls(claims, evidence, inferences, places, into, by_kind[InferenceKind.support],
+                   by_kind[InferenceKind.attack], by_kind[InferenceKind.undercut], premises, out_of)

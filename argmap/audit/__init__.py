@@ -60,10 +60,7 @@ class AuditContext:
         self.anchor_matches: Optional[dict] = None
         """Element id → its anchored quote, filled once by :func:`argmap.provenance.anchors.audit_matches`."""
         self.suppressions = None  # the engine's Suppressions: which ignore: entries dropped a finding
-        self._paths: dict[str, tuple] = {}
-        for section in ("claims", "evidence", "inferences"):
-            for i, el in enumerate(getattr(self.map, section)):
-                self._paths.setdefault(el.id, (section, i))
+        self._paths = self.map.index.places  # id → (section, position): the map's one index
 
     @cached_property
     def graph(self) -> "ArgumentGraph":
@@ -81,7 +78,7 @@ class AuditContext:
     @cached_property
     def evidence(self) -> dict:
         """Evidence records by id."""
-        return {e.id: e for e in self.map.evidence}
+        return self.map.index.evidence
 
     def key(self, name: str, where: str = "element") -> str:
         """How the user writes the argmap key ``name`` in this map's format, for a message:

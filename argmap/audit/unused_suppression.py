@@ -42,7 +42,7 @@ SUMMARY = "An ignore: entry on a claim, evidence record or inference that suppre
 
 
 def check(ctx) -> Iterator[Finding]:
-    suppressions = getattr(ctx, "suppressions", None)
+    suppressions = ctx.suppressions
     if suppressions is None:
         return
     for element_id, selector, where in suppressions.unused():

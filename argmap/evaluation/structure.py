@@ -145,7 +145,10 @@ class Structure:
 
     @classmethod
     def from_map(cls, m: ArgumentMap) -> "Structure":
-        records = {e.id: e for e in m.evidence}
+        """Evaluation's reduced copy of ``m``, read from the map's index (:class:`~argmap.model.MapIndex`).
+        Its own ``into``/``out_of`` hold only the steps that resolve, and :meth:`without` rebuilds
+        them for each removal the critical-step search tries."""
+        records = m.index.evidence
         claims = {}
         for c in m.claims:
             ids = _distinct([e for e in c.evidence if e in records])
