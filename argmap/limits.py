@@ -339,13 +339,14 @@ def flow_depth(text: str) -> int:
 
 
 def safe_load(text: str, file: str = "<yaml>", limits: Optional[Limits] = None) -> Any:
-    """``yaml.safe_load`` within ``limits`` (for YAML embedded in other formats).
+    """``yaml.safe_load`` within ``limits`` (for YAML embedded in other formats), plain scalars
+    resolved by the YAML 1.2 core schema (:mod:`argmap.util.yamlschema`): ``yes`` is text.
 
     Parse errors and values that cannot be built (an integer of 5000 digits)
     raise :class:`yaml.MarkedYAMLError`; broken limits :class:`ArgmapError`.
 
-    >>> safe_load("a: [1, 2]")
-    {'a': [1, 2]}
+    >>> safe_load("a: [1, 2]\\nb: yes\\nc: 017")
+    {'a': [1, 2], 'b': 'yes', 'c': '017'}
     >>> safe_load("a: &a [x, x]\\nb: [*a, *a, *a]", limits=Limits(max_nodes=5))
     Traceback (most recent call last):
     ...
@@ -354,7 +355,9 @@ def safe_load(text: str, file: str = "<yaml>", limits: Optional[Limits] = None) 
     import yaml
 
     limits = limits if limits is not None else Limits()
-    loader = (yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)(text)
+    from argmap.util.yamlschema import loader_class
+
+    loader = loader_class()(text)  # YAML 1.2 core, as the map itself and Argdown (js-yaml) read it
     try:
         node = compose_yaml(loader, file, limits)
         if node is None:

@@ -125,3 +125,12 @@ def test_anchor_fix_reads_with_the_same_rules(run_cli, write_map):
     text = path.read_text(encoding="utf-8")
     assert "    anchor:\n      start: 0\n      end: 10\n" in text and "text: yes\n" in text
     assert run_cli("validate", path).exit_code == 0
+
+
+def test_argdown_data_and_front_matter_read_yaml_1_2():
+    """YAML inside Argdown (``{...}`` data, front matter) has the map's meaning too: ``yes`` and
+    ``on`` stay text, as the Argdown CLI (js-yaml) reads them; YAML 1.1 made them booleans."""
+    text = "===\ntitle: yes\nargmap:\n  thesis: a\n===\n\n[a]: A. {note: yes, flag: on, n: 0o17}\n  + [b]: B.\n"
+    m, _, _ = load_text(text, "m.argdown")
+    assert m.title == "yes" and m.thesis == "a"
+    assert m.claim("a").note == 'data: {"note": "yes", "flag": "on", "n": 15}'

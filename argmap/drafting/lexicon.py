@@ -226,7 +226,7 @@ def _read(path: Path) -> Lexicon:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ArgmapError(Diagnostic(Location(str(path)), f"cannot read the lexicon: {getattr(exc, 'strerror', None) or exc}")) from None
-    from argmap.loading.schema import load_plain
+    from argmap.util.yamlschema import load_plain
 
     try:
         data = load_plain(text)  # YAML 1.2 core, as maps are read: "yes" and "on" stay words

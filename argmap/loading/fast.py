@@ -21,7 +21,7 @@ import operator
 import re
 from typing import Any, Optional
 
-from argmap.loading.schema import LONG_DIGITS
+from argmap.util.yamlschema import LONG_DIGITS
 from argmap.locations import LazyPositions, SourceMap
 
 __all__ = ["fast_parse", "scan_positions", "ScannedPositions"]

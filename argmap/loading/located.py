@@ -2,7 +2,7 @@
 
 This path reads any YAML a map may contain and words every YAML error; the fast
 path (:mod:`argmap.loading.fast`) handles the common valid case without it. Both
-resolve plain scalars by the YAML 1.2 core schema (:mod:`argmap.loading.schema`).
+resolve plain scalars by the YAML 1.2 core schema (:mod:`argmap.util.yamlschema`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from argmap.diagnostics import ArgmapError, Diagnostic
 from argmap.limits import Limits, check_values, compose_yaml, yaml_value_bound
-from argmap.loading.schema import loader_class
+from argmap.util.yamlschema import loader_class
 from argmap.locations import Location, SourceMap
 
 __all__ = ["parse_yaml"]

@@ -48,7 +48,7 @@ from typing import Optional
 
 import yaml
 
-from argmap.loading.schema import load_plain, loader_class
+from argmap.util.yamlschema import load_plain, loader_class
 from argmap.provenance.anchoring import Quoted, Source, State, normalise, whole_words
 
 __all__ = ["Rewrite", "UnsafeEdit", "guess_indent", "rewrite"]
