@@ -4,7 +4,9 @@ Each rule is one module in this package with
 
 - ``CODE`` (``ARG101`` …), ``NAME`` (``unsupported-claim``), ``SEVERITY``
   (its default :class:`~argmap.diagnostics.Severity`), ``SUMMARY`` (one line),
-  optionally ``ENABLED = False`` for rules that run only when selected;
+  optionally ``ENABLED = False`` for rules that run only when selected, and
+  ``REPAIR`` (a key of :data:`argmap.audit.impact.REPAIRS`) for rules whose
+  findings can change the thesis;
 - a docstring that explains the rule, with a ``Failing example::`` and a
   ``Passing example::`` (complete map files, tested by the catalogue test);
 - ``check(ctx: AuditContext) -> Iterator[Finding]`` yielding plain findings
@@ -36,7 +38,7 @@ May import: :mod:`argmap.provenance`, :mod:`argmap.evaluation`, :mod:`argmap.dra
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from argmap.audit.registry import RULES, Rule, find_rule, rule, rules
 from argmap.diagnostics import Finding
@@ -46,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmap.audit.config import Config
     from argmap.graph import ArgumentGraph
     from argmap.loading import LoadedMap
+    from argmap.provenance.anchoring import Quoted
 
 __all__ = ["RULES", "SORTS", "Rule", "AuditContext", "rule", "rules", "find_rule", "run", "sort_findings"]
 
@@ -114,6 +117,18 @@ class AuditContext:
     def finding(self, target: Optional[str], message: str, *sub: object, related: Optional[list] = None) -> Finding:
         """A finding about ``target``, located at the element (or its key ``sub``)."""
         return Finding(target=target, message=message, location=self.locate(target, *sub), related=related or [])
+
+    def quotes(self, state: str) -> Iterator[tuple[str, "Quoted"]]:
+        """Element id and anchored quote of each quote that ended in ``state`` (``fuzzy``,
+        ``orphaned`` ...: :class:`argmap.provenance.anchoring.State`); none without a source text,
+        which then needs no anchoring (nor its import)."""
+        if self.source_text is None:
+            return
+        from argmap.provenance.anchors import audit_matches
+
+        for element_id, q in audit_matches(self).items():
+            if q.match.state.value == state:
+                yield element_id, q
 
     def thesis_claim(self):
         """The thesis claim, or None when there is none or it is not a claim."""

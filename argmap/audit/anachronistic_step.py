@@ -64,7 +64,6 @@ NAME = "anachronistic-step"
 SEVERITY = Severity.warning
 SUMMARY = "A step offered as explaining or causing something, whose premises happened after it."
 REPAIR = "remove"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the step is taken out."""
 
 ABDUCTIVE_SCHEMES = frozenset({"abduction", "inference to the best explanation"})
 """Schemes whose conclusion explains the premises (compared the other way round)."""

@@ -57,8 +57,16 @@ from argmap.model import ArgumentMap
 
 __all__ = ["REPAIRS", "BUDGET", "BUDGET_PER_ELEMENT", "annotate", "impact_order"]
 
-REPAIRS = ("evidence", "premises", "step", "source", "remove", "answer")
-"""What fixing a finding does to its target, by rule (a rule module's ``REPAIR``)."""
+REPAIRS = {
+    "evidence": "the target claim gets cited evidence",
+    "premises": "its premises get cited evidence",
+    "step": "the step gets a stated warrant and no hedge",
+    "source": "the record is cited and archived",
+    "remove": "the step is taken out",
+    "answer": "the objection is answered",
+}
+"""What fixing a finding does to its target (a rule module's ``REPAIR`` names one), for its
+impact on the thesis."""
 
 BUDGET = 200_000
 """Elements visited, summed over every repair worked out for one map (or :data:`BUDGET_PER_ELEMENT`

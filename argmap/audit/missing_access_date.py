@@ -34,7 +34,6 @@ NAME = "missing-access-date"
 SEVERITY = Severity.warning
 SUMMARY = "Evidence with a URL but no 'accessed' date."
 REPAIR = "source"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the record is cited and archived."""
 
 
 def check(ctx) -> Iterator[Finding]:

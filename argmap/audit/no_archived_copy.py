@@ -37,7 +37,6 @@ NAME = "no-archived-copy"
 SEVERITY = Severity.info
 SUMMARY = "Evidence with a URL but no archived copy ('archived_url')."
 REPAIR = "source"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the record is cited and archived."""
 
 
 def check(ctx) -> Iterator[Finding]:

@@ -50,7 +50,6 @@ NAME = "quotation-without-source"
 SEVERITY = Severity.warning
 SUMMARY = "A quote containing a quotation (quotation marks) with no citation of who said it."
 REPAIR = "evidence"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the target claim gets cited evidence."""
 
 _DOUBLE = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 _CURLY_SINGLE = re.compile("\u2018[^\u2018\u2019]+\u2019(?![^\\W\\d_])")

@@ -46,19 +46,13 @@ SUMMARY = "A quote that occurs more than once in the source text, and nothing de
 
 
 def check(ctx) -> Iterator[Finding]:
-    if ctx.source_text is None:  # nothing to anchor in (and no need to import the anchoring)
-        return
-    from argmap.provenance.anchoring import State
-    from argmap.provenance.anchors import audit_matches
-
-    for element_id, q in audit_matches(ctx).items():
+    for element_id, q in ctx.quotes("ambiguous"):
         m = q.match
-        if m.state is State.ambiguous:
-            places = ", ".join(f"{a}-{b}" for a, b in m.candidates[:5])
-            more = f" and {len(m.candidates) - 5} more" if len(m.candidates) > 5 else ""
-            yield ctx.finding(
-                element_id,
-                f"the quote of '{element_id}' is ambiguous: {m.note} (at {places}{more}); "
-                "quote more words, or anchor it with argmap anchor --fix",
-                "quote",
-            )
+        places = ", ".join(f"{a}-{b}" for a, b in m.candidates[:5])
+        more = f" and {len(m.candidates) - 5} more" if len(m.candidates) > 5 else ""
+        yield ctx.finding(
+            element_id,
+            f"the quote of '{element_id}' is ambiguous: {m.note} (at {places}{more}); "
+            "quote more words, or anchor it with argmap anchor --fix",
+            "quote",
+        )

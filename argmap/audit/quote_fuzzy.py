@@ -45,20 +45,14 @@ SUMMARY = "A quote found in the source text only approximately (reworded or mist
 
 
 def check(ctx) -> Iterator[Finding]:
-    if ctx.source_text is None:  # nothing to anchor in (and no need to import the anchoring)
-        return
-    from argmap.provenance.anchoring import State
-    from argmap.provenance.anchors import audit_matches
-
-    for element_id, q in audit_matches(ctx).items():
+    for element_id, q in ctx.quotes("fuzzy"):
         m = q.match
-        if m.state is State.fuzzy:
-            yield ctx.finding(
-                element_id,
-                f"the quote of '{element_id}' is only {m.similarity:.0%} like the source text, "
-                f"which reads \"{_short(m.found or '')}\" (argmap anchor --fix --accept-fuzzy takes it over)",
-                "quote",
-            )
+        yield ctx.finding(
+            element_id,
+            f"the quote of '{element_id}' is only {m.similarity:.0%} like the source text, "
+            f"which reads \"{_short(m.found or '')}\" (argmap anchor --fix --accept-fuzzy takes it over)",
+            "quote",
+        )
 
 
 def _short(text: str) -> str:

@@ -59,7 +59,6 @@ NAME = "speculative-step"
 SEVERITY = Severity.warning
 SUMMARY = "A step hedged 'may'/'could'/'might' whose conclusion is used as a premise of further steps."
 REPAIR = "step"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the step gets a stated warrant and no hedge."""
 
 WEAK = 2
 """Qualifier strengths up to this count as speculative (possibility, arguability)."""

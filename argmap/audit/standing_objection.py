@@ -67,7 +67,6 @@ NAME = "standing-objection"
 SEVERITY = Severity.warning
 SUMMARY = "An attack or undercut against the thesis side that nothing answers."
 REPAIR = "answer"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the objection is answered."""
 
 
 def check(ctx) -> Iterator[Finding]:

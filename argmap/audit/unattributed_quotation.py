@@ -35,7 +35,6 @@ NAME = "unattributed-quotation"
 SEVERITY = Severity.warning
 SUMMARY = "Evidence of kind statement with a quote but no speaker ('by')."
 REPAIR = "source"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the record is cited and archived."""
 
 
 def check(ctx) -> Iterator[Finding]:

@@ -38,7 +38,6 @@ NAME = "uncited-author-evidence"
 SEVERITY = Severity.info
 SUMMARY = "Evidence given by the article's author with no citation and no URL."
 REPAIR = "source"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the record is cited and archived."""
 
 
 def check(ctx) -> Iterator[Finding]:

@@ -39,7 +39,6 @@ NAME = "uncited-evidence"
 SEVERITY = Severity.warning
 SUMMARY = "Evidence added by the analyst with no citation and no URL."
 REPAIR = "source"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the record is cited and archived."""
 
 
 def uncited(e) -> bool:

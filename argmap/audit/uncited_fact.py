@@ -39,7 +39,6 @@ NAME = "uncited-fact"
 SEVERITY = Severity.info
 SUMMARY = "A factual claim with no evidence, no supporting step, and not marked as an assumption or common knowledge."
 REPAIR = "evidence"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the target claim gets cited evidence."""
 
 
 def check(ctx) -> Iterator[Finding]:

@@ -61,7 +61,6 @@ NAME = "unstated-warrant"
 SEVERITY = Severity.info
 SUMMARY = "A step to the thesis, a hedged step or an unsupported step with no stated warrant."
 REPAIR = "step"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the step gets a stated warrant and no hedge."""
 
 
 def check(ctx) -> Iterator[Finding]:

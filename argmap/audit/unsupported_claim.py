@@ -48,7 +48,6 @@ NAME = "unsupported-claim"
 SEVERITY = Severity.warning
 SUMMARY = "An interpretation, causal claim, prediction or evaluation (or the thesis) with no support at all."
 REPAIR = "evidence"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): the target claim gets cited evidence."""
 
 
 def check(ctx) -> Iterator[Finding]:

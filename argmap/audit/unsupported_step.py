@@ -58,7 +58,6 @@ NAME = "unsupported-step"
 SEVERITY = Severity.warning
 SUMMARY = "A support step resting on an interpretation, causal claim, prediction or evaluation with no support."
 REPAIR = "premises"
-"""What fixing a finding does, for its impact on the thesis (:mod:`argmap.audit.impact`): its premises get cited evidence."""
 
 
 def unsupported_premises(graph, inference_id: str) -> list[str]:

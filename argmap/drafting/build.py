@@ -6,7 +6,7 @@ position with prefix and suffix, so ``argmap anchor`` finds each one
 evidence record has ``by`` only where the text names the speaker, and never a
 citation.
 
->>> m = draft_map("Prices rose sharply last year, because demand grew in every region. So we should save more.")
+>>> m = draft("Prices rose sharply last year, because demand grew in every region. So we should save more.").map
 >>> [(c.id, c.kind.value, c.qualifier.value if c.qualifier else None) for c in m.claims]
 [('prices-rose-sharply-last', 'fact', None), ('demand-grew-every-region', 'causal', None), ('save', 'evaluation', 'should')]
 >>> m.thesis, [(i.premises, i.conclusion, i.quote) for i in m.inferences]
@@ -24,7 +24,7 @@ from argmap.drafting.relate import Link, propose, thesis_candidate
 from argmap.drafting.segment import Layout, Unit, split_units
 from argmap.model import ArgumentMap
 
-__all__ = ["Draft", "draft", "draft_map", "ID_WORDS"]
+__all__ = ["Draft", "draft", "ID_WORDS"]
 
 ID_WORDS = 4
 """Key words in a drafted claim's id."""
@@ -95,18 +95,6 @@ def _speaker(before: str) -> Optional[str]:
     return name if name and name[0].isupper() or name.startswith("the ") else None
 
 
-def draft_map(
-    raw: str,
-    *,
-    text_ref: Optional[str] = None,
-    title: Optional[str] = None,
-    lexicon: Optional[Lexicon] = None,
-    markdown: bool = False,
-) -> ArgumentMap:
-    """The draft map of the article ``raw`` (``text_ref``: the source path the map names)."""
-    return draft(raw, text_ref=text_ref, title=title, lexicon=lexicon, markdown=markdown).map
-
-
 def draft(
     raw: str,
     *,
@@ -115,7 +103,7 @@ def draft(
     lexicon: Optional[Lexicon] = None,
     markdown: bool = False,
 ) -> Draft:
-    """Draft a map of ``raw``; see :func:`draft_map`."""
+    """Draft a map of the article ``raw`` (``text_ref``: the source path the map names); the map is ``.map``."""
     from argmap.provenance.anchoring import Source, source_digest
 
     lex = lexicon or default_lexicon()

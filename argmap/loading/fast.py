@@ -212,13 +212,7 @@ def _scan_marks(text: str, data: dict) -> Optional[dict]:
             section = top.group(1)
             value = data.get(section)
             is_list, is_dict = isinstance(value, list), isinstance(value, dict)
-            positions.setdefault((), (lineno, 1))
-            positions[("#key", section)] = (lineno, 1)
-            rest = line[top.end():]
-            if rest.strip() and not rest.strip().startswith("#"):
-                positions[(section,)] = (lineno, len(line) - len(rest.lstrip()) + 1)
-            else:
-                positions.pop((section,), None)  # the value starts on a later line
+            _top_key(positions, section, line, top.end(), lineno)
             index = item_indent = -1
             if is_dict:
                 nested_from, lineno_of_nested = (start if end < 0 else end + 1), lineno + 1
@@ -245,6 +239,18 @@ def _scan_marks(text: str, data: dict) -> Optional[dict]:
     marks.append(len(text))
     positions.longest_span = max(map(operator.sub, marks[1:], marks))
     return positions
+
+
+def _top_key(positions: dict, section: str, line: str, key_end: int, lineno: int) -> None:
+    """Record top-level key ``section`` on ``line`` (its key ends at ``key_end``), and its value
+    when the value starts on the same line."""
+    positions.setdefault((), (lineno, 1))
+    positions[("#key", section)] = (lineno, 1)
+    rest = line[key_end:]
+    if rest.strip() and not rest.strip().startswith("#"):
+        positions[(section,)] = (lineno, len(line) - len(rest.lstrip()) + 1)
+    else:
+        positions.pop((section,), None)  # the value starts on a later line
 
 
 def _bad_prefix(prefix: str) -> bool:
@@ -289,13 +295,7 @@ def _scan_lines(text: str, data: dict) -> Optional[dict]:
                     continue
                 return None
             section = m.group(1)
-            positions.setdefault((), (lineno, 1))
-            positions[("#key", section)] = (lineno, 1)
-            rest = line[m.end():]
-            if rest.strip() and not rest.strip().startswith("#"):
-                positions[(section,)] = (lineno, len(line) - len(rest.lstrip()) + 1)
-            else:
-                positions.pop((section,), None)  # the value starts on a later line
+            _top_key(positions, section, line, m.end(), lineno)
             index, item_indent, key_indent = -1, -1, -1
             continue
         if section is None:

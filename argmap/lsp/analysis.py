@@ -510,18 +510,12 @@ def _analyse_argdown(analysis: Analysis) -> None:
 
 def _analyse_review(analysis: Analysis, open_text) -> None:
     from argmap.diagnostics import ArgmapError
-    from argmap.review.files import LoadedReview, Review, _check_version, _name_entry, check_targets
-    from argmap.validation import validate_data
+    from argmap.review.files import check_targets, validate_review
 
     data, sourcemap = _parse(analysis)
     _index_review(analysis, data, sourcemap)
-    if isinstance(data, dict):
-        _check_version(data, sourcemap)
-    try:
-        review = validate_data(data, sourcemap, model=Review)
-    except ArgmapError as exc:
-        raise ArgmapError([_name_entry(d, data, sourcemap) for d in exc.diagnostics]) from None
-    loaded = LoadedReview(path=analysis.path, review=review, sourcemap=sourcemap)
+    loaded = validate_review(data, sourcemap, analysis.path)
+    review = loaded.review
     analysis.review = loaded
     try:
         map_path = loaded.map_inside("the language server reads only maps inside the review's folder")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 from argmap.util.words import count
 
 __all__ = ["to_text", "to_markdown", "to_json"]
@@ -23,13 +24,21 @@ def to_text(entries: list, file: Path | str, title: str = "") -> str:
         return one_line(f"{file}: no outside sources (no evidence records)") + "\n"
     lines = [f"{file}: {count(len(entries), 'outside source')}"]
     for n, s in enumerate(entries, start=1):
-        thesis = "  [the thesis relies on it]" if s.thesis_relies else ""
-        lines.append(f"{n}. {s.label}{thesis}")
-        lines.append(f"   evidence: {', '.join(e.id for e in s.evidence)}")
-        lines.append(f"   cited by: {', '.join(s.cited_by) or '(no claim)'}")
-        if s.relied_on_by:
-            lines.append(f"   relied on by: {', '.join(s.relied_on_by)}")
+        lines += _entry(n, s, s.label, "  [the thesis relies on it]", "", str)
     return records(lines)
+
+
+def _entry(n: int, s, label: str, relied: str, bullet: str, code: Callable[[str], str]) -> list[str]:
+    """The lines of source ``s``, number ``n``: ``relied`` marks a source the thesis relies on,
+    ``bullet`` starts each detail and ``code`` shows an id."""
+    lines = [
+        f"{n}. {label}{relied if s.thesis_relies else ''}",
+        f"   {bullet}evidence: {', '.join(code(e.id) for e in s.evidence)}",
+        f"   {bullet}cited by: {', '.join(code(c) for c in s.cited_by) or '(no claim)'}",
+    ]
+    if s.relied_on_by:
+        lines.append(f"   {bullet}relied on by: {', '.join(code(c) for c in s.relied_on_by)}")
+    return lines
 
 
 def _md(text: str) -> str:
@@ -48,10 +57,5 @@ def to_markdown(entries: list, file: Path | str, title: str) -> str:
     if not entries:
         lines.append("No outside sources (no evidence records).")
     for n, s in enumerate(entries, start=1):
-        thesis = " — *the thesis relies on it*" if s.thesis_relies else ""
-        lines.append(f"{n}. {_md(s.label)}{thesis}")
-        lines.append(f"   - evidence: {', '.join('`' + e.id + '`' for e in s.evidence)}")
-        lines.append(f"   - cited by: {', '.join('`' + c + '`' for c in s.cited_by) or '(no claim)'}")
-        if s.relied_on_by:
-            lines.append(f"   - relied on by: {', '.join('`' + c + '`' for c in s.relied_on_by)}")
+        lines += _entry(n, s, _md(s.label), " — *the thesis relies on it*", "- ", lambda c: f"`{c}`")
     return "\n".join(lines) + "\n"

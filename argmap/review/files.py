@@ -56,6 +56,7 @@ __all__ = [
     "Review",
     "LoadedReview",
     "load_review",
+    "validate_review",
     "sha256_file",
     "target_kind",
     "check_targets",
@@ -189,11 +190,17 @@ def load_review(path: Path | str) -> LoadedReview:
     from argmap.limits import Limits
     from argmap.loading.files import read_file
     from argmap.loading.located import parse_yaml
-    from argmap.validation import validate_data
 
     path = Path(path)
     text = read_file(path, Limits())
     data, sourcemap = parse_yaml(text, str(path))
+    return validate_review(data, sourcemap, path)
+
+
+def validate_review(data: Any, sourcemap: SourceMap, path: Path) -> LoadedReview:
+    """A parsed review file checked: its version, then the schema (errors name the entry)."""
+    from argmap.validation import validate_data
+
     if isinstance(data, dict):
         _check_version(data, sourcemap)
     try:

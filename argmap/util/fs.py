@@ -124,14 +124,19 @@ def _write_temp(folder: Path, name: str, data: bytes, shown: Path) -> Path:
         finally:
             os.close(fd)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise _cannot(shown, "write", exc) from None
+        _discard(tmp, shown, exc)
         raise
     return tmp
+
+
+def _discard(tmp: Path, shown: Path, exc: BaseException) -> None:
+    """Remove the temp file of a write that failed with ``exc``; an OSError becomes a located error."""
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+    if isinstance(exc, OSError):
+        raise _cannot(shown, "write", exc) from None
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -168,12 +173,7 @@ def atomic_write(path: PathLike, data: Union[str, bytes], *, encoding: str = "ut
         os.chmod(tmp, st.st_mode & 0o7777 if st is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise _cannot(shown, "write", exc) from None
+        _discard(tmp, shown, exc)
         raise
     _sync_folder(folder)
 

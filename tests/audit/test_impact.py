@@ -125,3 +125,12 @@ def test_incremental_lift_agrees_with_evaluating_again(rng):
             steps[x] = dataclasses.replace(steps[x], key=TOP)
             fixed, got = Structure(s.claims, steps, s.thesis), lift.lifts(step=x)
         assert got == (RANKS[support(fixed).status[s.thesis]] > r0), (kind, x)
+
+
+def test_every_rule_repair_is_one_the_impact_knows():
+    from argmap.audit import rules
+    from argmap.audit.impact import REPAIRS
+
+    repairs = {r.code: r.repair for r in rules() if r.repair is not None}
+    assert len(repairs) >= 13 and set(repairs.values()) <= set(REPAIRS)
+    assert set(REPAIRS) == set(repairs.values())  # and each repair has a rule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.audit.quote_not_found import normalise
+from argmap.provenance.anchoring import fold, normalise
 
 from .helpers import audit_text, codes, only
 
@@ -56,5 +56,5 @@ def test_no_source_text_no_check(tmp_path):
     assert audit_text(tmp_path, text, config=only("ARG301")) == []
 
 
-def test_normalise_is_one_small_function():
-    assert normalise(" a\u00a0\u2018b\u2019\u2013c ") == "a 'b'-c"
+def test_quotes_are_matched_as_anchoring_normalises_and_folds_them():
+    assert fold(normalise(" a\u00a0\u2018b\u2019\u2013c ")) == "a 'b'-c"

@@ -46,13 +46,13 @@ def _big_text(corpus: Path, words: int) -> str:
 
 @pytest.mark.bench
 def test_draft_benchmark(corpus, tmp_path, capsys):
-    from argmap.drafting.build import draft_map
+    from argmap.drafting.build import draft
     from argmap.loading import load
 
     rows = scoring.evaluate(scoring.corpus(corpus / "microtexts" / "en"))
     article = (CLAIMS / "serbia-azerbaijan.txt").read_text(encoding="utf-8")
     bundled = load(CLAIMS / "serbia-azerbaijan.yaml")
-    drafted = draft_map(article)
+    drafted = draft(article).map
     covered, quoted = scoring.quoted_sentences_covered(bundled, drafted)
     matched, steps = scoring.bundled_step_matches(bundled.map, drafted, article)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from argmap.drafting.build import draft_map
+from argmap.drafting.build import draft
 from argmap.model import ArgumentMap, InferenceKind
 
 Span = tuple[int, int]
@@ -173,7 +173,7 @@ def evaluate(texts: list[Text]) -> list[Row]:
     rows = {n: Row(n, Score(), Score()) for n in ("argmap draft", "baseline: sentence, no links", "baseline: sentence supports next")}
     for t in texts:
         gold = list(t.adus.values())
-        m = draft_map(t.text)
+        m = draft(t.text).map
         spans = map_spans(m, t.text)
         rows["argmap draft"].segmentation.add(segmentation(list(spans.values()), gold))
         rows["argmap draft"].relations.add(relation_score(map_relations(m, spans, gold), t.relations))
