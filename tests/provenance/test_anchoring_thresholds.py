@@ -1,7 +1,7 @@
 """Each anchoring threshold decides real cases: a case just inside it and one just outside.
 
 Changing a constant of :mod:`argmap.provenance.anchoring` (CONTEXT, FUZZY_THRESHOLD,
-STRONG_MATCH, CONTEXT_MARGIN, CONTEXT_MINIMUM, SCORE_LEAD, RIVAL_MARGIN) in either
+STRONG_MATCH, CONTEXT_MARGIN, CONTEXT_MINIMUM, SCORE_LEAD, RIVAL_MARGIN, WORD_REACH) in either
 direction moves one of these cases to the other side, and its test fails.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from argmap.model import Anchor
-from argmap.provenance.anchoring import Source, State, locate
+from argmap.provenance.anchoring import Source, State, locate, whole_words
 from tests.maps import quoted
 
 QUOTE = "the treaty was signed in the capital"
@@ -193,3 +193,17 @@ def test_score_lead_of_the_context_over_the_closer_words():
     match, a, b = with_a(14)  # 1.3: 9 points ahead
     assert match.state is State.ambiguous and "prefix and suffix point to" in match.note
     assert match.candidates == [a, b]
+
+
+def test_word_reach_how_far_an_accepted_quote_is_widened_to_a_word_edge():
+    # A span that starts or ends inside a word is widened to the word's edge only when the
+    # edge is at most WORD_REACH characters away (else it stays where the match put it).
+    text = "Der Donaudampfschifffahrtsgesellschaftskapitän kam."
+    src = Source.from_text(text)
+    word_start = text.index("Donau")
+    word_end = word_start + len("Donaudampfschifffahrtsgesellschaftskapitän")
+    end = word_end + 4  # after "kam."
+    assert whole_words(src, word_start + 20, end) == (word_start, end)  # 20 characters from the start
+    assert whole_words(src, word_start + 21, end) == (word_start + 21, end)
+    assert whole_words(src, 0, word_end - 20) == (0, word_end)  # 20 characters from the end
+    assert whole_words(src, 0, word_end - 21) == (0, word_end - 21)
