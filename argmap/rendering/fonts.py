@@ -24,9 +24,9 @@ import contextlib
 import functools
 import os
 import struct
+from html import escape
 from pathlib import Path
 from typing import Iterable, Iterator
-from xml.sax.saxutils import escape
 
 __all__ = ["FAMILY", "CSS_FAMILIES", "REGULAR", "BOLD", "font_dir", "font_files", "fontconfig_env", "covers", "code_points"]
 
@@ -128,8 +128,8 @@ def fontconfig_env() -> Iterator[dict[str, str]]:
     base = os.environ.get("FONTCONFIG_FILE") or _SYSTEM_CONFIG
     text = (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
-        f'  <include ignore_missing="yes">{escape(base)}</include>\n'
-        f"  <dir>{escape(str(font_dir()))}</dir>\n"
+        f'  <include ignore_missing="yes">{escape(base, quote=False)}</include>\n'
+        f"  <dir>{escape(str(font_dir()), quote=False)}</dir>\n"
         "</fontconfig>\n"
     )
     with tempfile.TemporaryDirectory(prefix="argmap-fonts-") as tmp:
