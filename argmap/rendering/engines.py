@@ -205,7 +205,7 @@ def layout_embedded(dot_source: str, fmt: str = "svg", *, program: str = "dot", 
         last = lines[-1] if lines else type(exc).__name__  # wasmtime puts the cause last
         reason = "the map is too deep or too big for it" if "stack" in str(exc) else last
         raise LayoutFailed(
-            f"the embedded Graphviz failed ({reason}); try --focus ID --depth N or --cluster,"
+            f"the embedded Graphviz failed ({reason}); try --overview, or --focus ID --depth N,"
             " or the Graphviz program (--engine system)"
         ) from None
 
