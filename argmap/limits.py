@@ -44,6 +44,7 @@ ENVIRONMENT = {
     "max_string": "ARGMAP_MAX_STRING",
     "fuzzy_budget": "ARGMAP_FUZZY_BUDGET",
     "coverage_budget": "ARGMAP_COVERAGE_BUDGET",
+    "explain_budget": "ARGMAP_EXPLAIN_BUDGET",
 }
 """Field of :class:`Limits` → the environment variable that sets it."""
 
@@ -103,6 +104,10 @@ class Limits:
     reported as orphaned, saying so."""
     coverage_budget: int = _from_env("coverage_budget", 4 * 1024**2)
     """Coverage: most characters of source text split into sentences."""
+    explain_budget: int = _from_env("explain_budget", 1024**2)
+    """Explain: most characters of one explanation (its tree's ids and texts, with their
+    indentation); a chain of about 3500 steps. Over it, ``explain`` stops with an error
+    that names ``--depth``."""
 
 
 class _Frame:

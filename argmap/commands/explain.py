@@ -24,11 +24,6 @@ def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool
     listed first; <+ is a support step, <- an attack, <_ an undercut.
     A claim already shown is not expanded again ("see above").
     """
-    from argmap.diagnostics import ArgmapError, Diagnostic
-    from argmap.evaluation.evaluate import evaluate
-    from argmap.evaluation.explanation import explain as build
-    from argmap.locations import Location
-
     if not file.exists() and Path(claim_id).is_file():
         raise click.UsageError(f"the map file comes first: argmap explain {claim_id} {file}")
     loaded = load_map(file, allow_outside, read_source=False)
@@ -40,7 +35,32 @@ def explain(file: Path, claim_id: str, depth: Optional[int], allow_outside: bool
     form = formats.get("explain", "text")
     from argmap.util.terminal import output_width
 
-    emit(form.load()(build(m, evaluate(m), claim_id, max_depth=depth), columns=output_width()), None, kind=form.kind)
+    emit(form.load()(_build(loaded, claim_id, depth), columns=output_width()), None, kind=form.kind)
+
+
+def _build(loaded, claim_id: str, depth: Optional[int]):
+    """The explanation, within the explain budget (ARGMAP_EXPLAIN_BUDGET): an error at the
+    explained claim when the tree would grow past it."""
+    from argmap.diagnostics import ArgmapError, Diagnostic
+    from argmap.evaluation.evaluate import evaluate
+    from argmap.evaluation.explanation import ExplanationTooLong
+    from argmap.evaluation.explanation import explain as build
+    from argmap.limits import Limits
+    from argmap.util.terminal import one_line, shorten
+
+    m = loaded.map
+    budget = Limits().explain_budget
+    try:
+        return build(m, evaluate(m), claim_id, max_depth=depth, budget=budget)
+    except ExplanationTooLong as over:
+        index = next(i for i, c in enumerate(m.claims) if c.id == claim_id)
+        hint = "pass --depth N to expand only N steps down" if depth is None else f"pass a --depth below {depth}"
+        raise ArgmapError(Diagnostic(
+            loaded.sourcemap.find(("claims", index)),
+            f"the explanation of '{shorten(one_line(claim_id))}' is longer than the explain budget of {budget}"
+            f" characters (stopped after {over.lines} lines, {over.depth} levels deep); {hint},"
+            " or raise ARGMAP_EXPLAIN_BUDGET to print it all",
+        )) from None
 
 
 def _claim_to_explain(m, id: str, file: str) -> str:

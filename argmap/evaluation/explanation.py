@@ -31,7 +31,7 @@ from argmap.evaluation.framework import IN, OUT
 from argmap.evaluation.tiers import tier_of
 from argmap.model import ArgumentMap, strength
 
-__all__ = ["Line", "Explanation", "explain", "label_reason"]
+__all__ = ["Line", "Explanation", "ExplanationTooLong", "MAX_INDENT", "explain", "label_reason", "line_cost"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,24 @@ class Explanation:
     critical_steps: list[CriticalStep] = field(default_factory=list)
     """For the thesis: its single points of failure, most critical first."""
     is_thesis: bool = False
+
+
+class ExplanationTooLong(ValueError):
+    """An explanation grew past its budget of characters; raised before the rest is built."""
+
+    def __init__(self, claim: str, budget: int, lines: int, depth: int):
+        super().__init__(f"the explanation of {claim!r} is over {budget} characters after {lines} lines")
+        self.claim, self.budget, self.lines, self.depth = claim, budget, lines, depth
+
+
+MAX_INDENT = 24
+"""Deepest indentation the text report draws; deeper lines carry their depth as ``[N]`` instead,
+so the output grows with the chain, not with its square (5000 steps once made 300 MB)."""
+
+
+def line_cost(line: Line) -> int:
+    """About how many characters ``line`` takes in the text report (indent, marks, id, texts)."""
+    return 40 + 4 * min(line.depth, MAX_INDENT) + len(line.id) + len(line.text) + len(line.note) + len(line.why)
 
 
 def label_reason(ev, kind: str, id: str) -> str:
@@ -149,14 +167,17 @@ def _evidence_text(m: ArgumentMap, eid: str) -> str:
     return e.citation or e.title or e.quote or (f"by {e.by}" if e.by else "no citation given")
 
 
-def explain(m: ArgumentMap, ev, claim: str, max_depth: Optional[int] = None) -> Explanation:
+def explain(m: ArgumentMap, ev, claim: str, max_depth: Optional[int] = None,
+            budget: Optional[int] = None) -> Explanation:
     """Explain one claim of ``m`` given its evaluation ``ev`` (from :func:`argmap.evaluation.evaluate.evaluate`).
 
     Claims ``max_depth`` inference steps below the explained one are listed but not expanded.
+    With a ``budget`` (characters, counted by :func:`line_cost`), a tree that would grow past it
+    raises :class:`ExplanationTooLong` as soon as it does, so the rest is never built.
     """
     s, sup, acc = ev.structure, ev.support, ev.acceptability
     weakest = sup.weakest.get(claim)
-    lines: list[Line] = []
+    lines: _Lines = _Lines(claim, budget)
     seen: set[str] = set()
     # explicit stack of (depth, kind, id, deciding) so deep maps cannot overflow recursion
     stack: list[tuple[int, str, str, bool]] = [(0, "claim", claim, True)]
@@ -217,6 +238,23 @@ def explain(m: ArgumentMap, ev, claim: str, max_depth: Optional[int] = None) -> 
     )
     critical = ev.critical_steps if claim == ev.thesis else []
     return Explanation(
-        claim, ev.status[claim], ev.label[claim], label_reason(ev, CLAIM, claim), weakest, lines, attackers_in,
+        claim, ev.status[claim], ev.label[claim], label_reason(ev, CLAIM, claim), weakest, list(lines), attackers_in,
         critical, claim == ev.thesis,
     )
+
+
+class _Lines(list):
+    """The tree's lines, refusing to grow past a budget of characters."""
+
+    def __init__(self, claim: str, budget: Optional[int]):
+        super().__init__()
+        self.claim, self.budget, self.cost, self.deepest = claim, budget, 0, 0
+
+    def append(self, line: Line) -> None:
+        super().append(line)
+        if self.budget is None:
+            return
+        self.cost += line_cost(line)
+        self.deepest = max(self.deepest, line.depth)
+        if self.cost > self.budget:
+            raise ExplanationTooLong(self.claim, self.budget, len(self), self.deepest)

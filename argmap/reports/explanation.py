@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from argmap.evaluation.explanation import MAX_INDENT  # deeper lines carry their depth as [N]
+
 __all__ = ["format_explanation"]
 
 _ARROWS = {"support": "<+", "attack": "<-", "undercut": "<_"}
-MAX_INDENT = 24
-"""Deepest indentation drawn; deeper lines carry their depth as ``[N]`` instead, so the
-output grows with the chain, not with its square (5000 steps once made 300 MB)."""
 
 _QUIET = {"nothing attacks it", "a step supporting it is in", "its premises are in and nothing undercuts it"}
 

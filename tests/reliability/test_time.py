@@ -77,16 +77,62 @@ def test_long_fuzzy_quote_is_refused_by_budget_not_searched(tmp_path):
     assert result.cpu_seconds <= CPU_SECONDS, result.cpu_seconds
 
 
-def test_explain_output_grows_linearly_with_the_chain(tmp_path):
-    n = 5000
+def _chain(tmp_path, n: int) -> str:
     lines = ["argmap: 1", "claims:"] + [f"  - {{id: c{i}, text: Claim {i}.}}" for i in range(n)]
     lines += ["inferences:"] + [f"  - {{id: i{i}, premises: [c{i}], conclusion: c{i - 1}}}" for i in range(1, n)]
     (tmp_path / "m.yaml").write_text("\n".join(lines) + "\n")
-    result = run_measured("explain", tmp_path / "m.yaml", "c0", timeout=120)
+    return str(tmp_path / "m.yaml")
+
+
+def test_explain_of_a_long_chain_is_refused_by_its_budget(tmp_path):
+    """5000 steps once printed 300 MB; now the tree stops at the explain budget (1M characters)
+    with an error at the explained claim, before the rest of the tree is built."""
+    path = _chain(tmp_path, 5000)
+    result = run_measured("explain", path, "c0", timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == ""
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"argmap: error: {path}:3:5: the explanation of 'c0' is longer than the explain budget"
+                            " of 1048576 characters"), first
+    assert "--depth N" in first and "ARGMAP_EXPLAIN_BUDGET" in first
+    assert result.cpu_seconds <= 2.0, result.cpu_seconds
+
+
+def test_explain_within_its_budget_prints_the_tree(tmp_path):
+    """--depth keeps a long chain inside the budget; a raised budget prints all of it, and the
+    output still grows with the chain, not its square (indentation is capped)."""
+    path = _chain(tmp_path, 5000)
+    result = run_measured("explain", path, "c0", "--depth", "100", timeout=120)
     assert result.returncode == 0, result.stderr
-    assert len(result.stdout) < 3_000_000, len(result.stdout)  # 300 MB before
+    assert "c100: Claim 100.  [unsupported, in]  (...)" in result.stdout and "c101:" not in result.stdout
+    result = run_measured("explain", path, "c0", env={"ARGMAP_EXPLAIN_BUDGET": "10M"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout) < 3_000_000, len(result.stdout)  # 300 MB before the indent cap
     assert "[4999] " in result.stdout
     assert result.cpu_seconds <= CPU_SECONDS, result.cpu_seconds
+
+
+def test_explain_budget_counts_repeated_text(tmp_path):
+    """One claim of 500 KB that 400 steps take as a premise: each mention repeats its text
+    ("see above"), 200 MB of output from a 500 KB map; the budget stops it at the third."""
+    big = "word " * 100_000
+    lines = ["argmap: 1", "claims:", "  - {id: t, text: T.}", f"  - {{id: big, text: '{big}'}}"]
+    lines += [f"  - {{id: c{i}, text: C{i}.}}" for i in range(400)]
+    lines += ["inferences:"] + [f"  - {{id: i{i}, premises: [big, c{i}], conclusion: t}}" for i in range(400)]
+    (tmp_path / "m.yaml").write_text("\n".join(lines) + "\n")
+    result = run_measured("explain", tmp_path / "m.yaml", "t", timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert f"{tmp_path / 'm.yaml'}:3:5: the explanation of 't' is longer than the explain budget" in result.stderr
+    assert result.max_rss_mb <= 300 and result.cpu_seconds <= 2.0, (result.max_rss_mb, result.cpu_seconds)
+
+
+def test_explain_of_the_bundled_map_is_within_the_budget(tmp_path):
+    from pathlib import Path
+
+    bundled = Path(__file__).resolve().parents[2] / "claims" / "serbia-azerbaijan.yaml"
+    result = run_measured("explain", bundled, "partnership-is-about-russia", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "critical step:" in result.stdout
 
 
 @pytest.mark.parametrize("units", [5000])
