@@ -96,6 +96,8 @@ def test_explain_of_a_long_chain_is_refused_by_its_budget(tmp_path):
                             " of 1048576 characters"), first
     assert "--depth N" in first and "ARGMAP_EXPLAIN_BUDGET" in first
     assert result.cpu_seconds <= 2.0, result.cpu_seconds
+    result = run_measured("explain", path, "c0", "--depth", "3000", timeout=120)
+    assert result.returncode == 1 and "pass a --depth below 3000" in result.stderr, result.stderr
 
 
 def test_explain_within_its_budget_prints_the_tree(tmp_path):
