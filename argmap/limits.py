@@ -45,6 +45,7 @@ ENVIRONMENT = {
     "fuzzy_budget": "ARGMAP_FUZZY_BUDGET",
     "coverage_budget": "ARGMAP_COVERAGE_BUDGET",
     "explain_budget": "ARGMAP_EXPLAIN_BUDGET",
+    "max_config": "ARGMAP_MAX_CONFIG",
 }
 """Field of :class:`Limits` → the environment variable that sets it."""
 
@@ -104,6 +105,10 @@ class Limits:
     reported as orphaned, saying so."""
     coverage_budget: int = _from_env("coverage_budget", 4 * 1024**2)
     """Coverage: most characters of source text split into sentences."""
+    max_config: int = _from_env("max_config", 1024**2)
+    """Largest configuration file (``argmap.toml``, or a ``pyproject.toml`` with a
+    ``[tool.argmap]`` table), in bytes. TOML is read by a pure-Python parser: at worst
+    (many small tables) about 0.7 s and 100 MB per MB; a real configuration is a few KB."""
     explain_budget: int = _from_env("explain_budget", 1024**2)
     """Explain: most characters of one explanation (its tree's ids and texts, with their
     indentation); a chain of about 3500 steps. Over it, ``explain`` stops with an error

@@ -139,8 +139,10 @@ class Config:
         per_file = [s for selectors in self.per_file_ignores.values() for s in selectors]
         for s in [*(self.select or []), *self.extend_select, *self.ignore, *self.severity, *per_file]:
             if not any(matches(s, r) for r in known):
+                from argmap.util.terminal import one_line, shorten
+
                 hint = _hint(s, names)
-                raise ArgmapError(Diagnostic(where, f"'{s}' matches no audit rule{hint}; see 'argmap rules'"))
+                raise ArgmapError(Diagnostic(where, f"'{shorten(one_line(s))}' matches no audit rule{hint}; see 'argmap rules'"))
 
 
 def matches(selector: str, rule: Any) -> bool:
@@ -160,6 +162,9 @@ def matches(selector: str, rule: Any) -> bool:
 
 def _hint(word: str, names: list[str]) -> str:
     import difflib
+
+    if len(word) > 64:  # no rule name is that long
+        return ""
 
     close = difflib.get_close_matches(word, names, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
@@ -190,7 +195,12 @@ def _line_of(text: str, key: str) -> tuple[int, int]:
     >>> _line_of('a = 1\\nignore = ["ARG9"]', "ignore"), _line_of('ignore = ["ARG9"]', "ARG9")
     ((2, 1), (1, 11))
     """
-    pattern = re.compile(rf"^(\s*)[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
+    if len(key) > 200:  # a pattern of a long key costs more than the search (a 48 MB key took 6 GB)
+        at = text.find(key[:200])
+        if at < 0:
+            return (1, 1)
+        return (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+    pattern = re.compile(rf"^([^\S\n]*)[\"']?{re.escape(key)}[\"']?[^\S\n]*=", re.MULTILINE)  # one line each
     m = pattern.search(text)
     if m:
         return (text.count("\n", 0, m.start()) + 1, len(m.group(1)) + 1)
@@ -216,7 +226,11 @@ def parse_config(text: str, file: str, table: Optional[str] = None) -> Config:
 
     from argmap.limits import Limits, flow_depth
 
-    depth = Limits().max_depth
+    limits = Limits()
+    if len(text) > limits.max_config:
+        raise ArgmapError(Diagnostic(Location(file, 1, 1), f"the configuration is {len(text)} characters, over the limit"
+                                     f" of {limits.max_config}; raise ARGMAP_MAX_CONFIG to allow it"))
+    depth = limits.max_depth
     if flow_depth(text) > depth:  # tomllib recurses per bracket: 5000 of them was an internal error
         raise ArgmapError(Diagnostic(Location(file, 1, 1), f"invalid TOML: nested deeper than {depth} levels"))
     try:
@@ -302,7 +316,15 @@ def load_config(path: Path | str) -> Config:
     from argmap.loading.files import read_bytes
 
     path = Path(path)
-    raw = read_bytes(path, Limits(), regular_only=True)  # bounded; a planted FIFO would hang
+    limits = Limits()
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes says what is wrong
+    if size > limits.max_config:  # before reading: TOML costs about 100 MB per MB at worst
+        raise ArgmapError(Diagnostic(Location(str(path), 1, 1), f"the configuration file is {size} bytes, over the"
+                                     f" limit of {limits.max_config}; raise ARGMAP_MAX_CONFIG to allow it"))
+    raw = read_bytes(path, limits, regular_only=True)  # bounded; a planted FIFO would hang
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -322,11 +344,20 @@ def discover(start: Path | str) -> Config:
             return load_config(own)
         py = folder / "pyproject.toml"
         if py.is_file():
-            try:
-                text = py.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+            from argmap.limits import Limits
+            from argmap.loading.files import read_bytes
+
+            try:  # bounded (ARGMAP_MAX_BYTES); parse_config then holds a [tool.argmap] one to ARGMAP_MAX_CONFIG
+                text = read_bytes(py, Limits(), regular_only=True).decode("utf-8")
+            except UnicodeDecodeError:
                 continue
+            except ArgmapError as exc:
+                if exc.exit_code == 2:  # unreadable (not over a limit): not a configuration, as before
+                    continue
+                raise
             # any header that starts a tool.argmap table, malformed ones included: TOML then says what is wrong
-            if re.search(r"^\s*\[+\s*[\"']?tool[\"']?\s*\.\s*[\"']?argmap(?![\w-])", text, re.MULTILINE):
+            # blanks within one line only ([^\S\n]): \s* crossed lines, quadratic in blank lines
+            if re.search(r"^[^\S\n]*\[+[^\S\n]*[\"']?tool[\"']?[^\S\n]*\.[^\S\n]*[\"']?argmap(?![\w-])", text,
+                         re.MULTILINE):
                 return parse_config(text, str(py), "tool.argmap")
     return Config()

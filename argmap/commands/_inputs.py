@@ -39,8 +39,12 @@ SKIP_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"
 
 _MAP_SUFFIXES = {".yaml", ".yml", ".json", ".argdown", ".ad"}
 _HEAD = 65536  # bytes read to recognise a file by content
-_REVIEW_KEY = re.compile(r'^(?:argmap-review\s*:|\s*\{?\s*"argmap-review"\s*:)', re.MULTILINE)
-_MAP_KEY = re.compile(r'^(?:argmap\s*:|\s*\{?\s*"argmap"\s*:)', re.MULTILINE)
+# Blanks within one line ([^\S\n]) before the key, and no two runs of blanks side by side:
+# ``^\s*\{?\s*`` crossed lines and split each run of blanks every way, so a head of 64 KB of line
+# breaks or of spaces cost 2 * 10**9 steps per pattern (validate on such a file ran for minutes).
+# A key on the line after "{" is still found, on its own line.
+_REVIEW_KEY = re.compile(r'^(?:argmap-review\s*:|[^\S\n]*(?:\{[^\S\n]*)?"argmap-review"\s*:)', re.MULTILINE)
+_MAP_KEY = re.compile(r'^(?:argmap\s*:|[^\S\n]*(?:\{[^\S\n]*)?"argmap"\s*:)', re.MULTILINE)
 _AIF = re.compile(r'"(?:nodes|AIF)"\s*:')
 
 

@@ -80,7 +80,7 @@ def _read_yaml(path: Path, text: str, limits: Limits) -> tuple[ArgumentMap, Sour
     fast = _fast_yaml(path, text, limits)
     if fast is not None:
         return fast
-    data, sourcemap = parse_yaml(text, str(path), limits)
+    data, sourcemap = parse_yaml(text, str(path), limits, bounded=True)
     return _validated(data, sourcemap)
 
 
@@ -181,7 +181,9 @@ def _sniff(text: str) -> str:
         return "json"
     if re.search(r"^argmap\s*:", head, re.MULTILINE):
         return "yaml"
-    if re.search(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>|#|\(\d+\)|//|<!--)", head, re.MULTILINE):
+    # [^\S\n]: blanks within one line; \s* crossed lines, so blank lines made the search quadratic
+    # (65 KB of line breaks on standard input took 23 s of CPU)
+    if re.search(r"^[^\S\n]*(?:\[[^\]\n]+\]|<[^>\n]+>|#|\(\d+\)|//|<!--)", head, re.MULTILINE):
         return "argdown"
     return "yaml"
 
@@ -202,7 +204,7 @@ def load_text(text: str, path: Path | str, fmt: Optional[str] = None, limits: Op
         check_strings(m, sourcemap, limits)
     diags = check_references(m, sourcemap)
     if diags and not sourcemap.exact and fmt == "yaml":
-        data, sourcemap = parse_yaml(text, str(path), limits)  # precise places for the errors
+        data, sourcemap = parse_yaml(text, str(path), limits, bounded=True)  # precise places for the errors
         diags = check_references(m, sourcemap)
     if diags:
         raise ArgmapError(diags)

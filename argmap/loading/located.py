@@ -21,7 +21,7 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[Any, SourceMap]:
+def parse_yaml(text: str, file: str, limits: Optional[Limits] = None, *, bounded: bool = False) -> tuple[Any, SourceMap]:
     """Parse YAML into plain data and a :class:`SourceMap` of every key and value.
 
     Duplicate keys, alias bombs and over-deep nesting are errors.
@@ -33,7 +33,8 @@ def parse_yaml(text: str, file: str, limits: Optional[Limits] = None) -> tuple[A
     import yaml
 
     limits = limits if limits is not None else Limits()
-    check_values(yaml_value_bound(text), file, limits)
+    if not bounded:  # ``bounded``: the caller has checked this already (16 scans of the text)
+        check_values(yaml_value_bound(text), file, limits)
     loader = loader_class()(text)
     try:
         try:

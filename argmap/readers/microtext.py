@@ -70,6 +70,20 @@ def _check_ids(root: Any, text: str, file: str) -> None:
                 raise ArgmapError(Diagnostic(Location(file, line, col), f"an <{tag}> element has no id"))
 
 
+def _check_strings(root: Any, where: dict, file: str, longest: int) -> None:
+    """Refuse an element whose text or attribute is longer than ``longest`` characters
+    (ARGMAP_MAX_STRING), located at the element's id where it has one."""
+    for element in root.iter():
+        for value in (element.text, element.tail, *element.attrib.values()):
+            if value is not None and len(value) > longest:
+                line, col = where.get(element.get("id"), (1, 1))
+                raise ArgmapError(Diagnostic(
+                    Location(file, line, col),
+                    f"a text of {len(value)} characters in <{element.tag}> is longer than the limit of {longest};"
+                    " raise ARGMAP_MAX_STRING to allow it",
+                ))
+
+
 def read_text(text: str, file: str = "<microtext>", limits: Any = None) -> tuple[Any, SourceMap]:
     """arggraph XML text → ``(ArgumentMap, SourceMap)``."""
     import xml.etree.ElementTree as ET
@@ -89,6 +103,9 @@ def read_text(text: str, file: str = "<microtext>", limits: Any = None) -> tuple
         raise ArgmapError(Diagnostic(Location(file, 1, 1), f"not an arggraph file (root element <{root.tag}>)"))
     _check_ids(root, text, file)
     where = _id_positions(text)
+    limits = limits if limits is not None else Limits()
+    if len(text) > limits.max_string:  # no text can be longer than the file
+        _check_strings(root, where, file, limits.max_string)
     edus = {e.get("id"): (e.text or "").strip() for e in root.iter("edu")}
     adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
     edges = [(e.get("id"), e.get("src"), e.get("trg"), e.get("type")) for e in root.iter("edge")]

@@ -104,3 +104,46 @@ def test_maps_within_the_limits_still_load(tmp_path):
     doc = {"argmap": 1, "claims": [{"id": f"c{i}", "text": f"a, b: c, [d]{i}"} for i in range(20_000)]}
     (tmp_path / "m.json").write_text(json.dumps(doc))
     assert len(load(tmp_path / "m.json").map.claims) == 20_000
+
+
+CONFIGS = {
+    # name: (file name, text): TOML is read by a pure-Python parser; 48 MB lists took 37 s and 514 MB,
+    # a 48 MB selector 86 s and 5.8 GB (a search pattern made of it, to find its line)
+    "argmap.toml-list-8MB": ("argmap.toml", "select = [" + '"ARG101", ' * 800_000 + "]\n"),
+    "argmap.toml-selector-8MB": ("argmap.toml", 'select = ["' + "x" * 8_000_000 + '"]\n'),
+    "pyproject.toml-list-8MB": ("pyproject.toml", "[tool.argmap]\nselect = [" + '"ARG101", ' * 800_000 + "]\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_configuration_over_its_limit_is_refused_unread(tmp_path, name):
+    filename, text = CONFIGS[name]
+    (tmp_path / filename).write_text(text)
+    (tmp_path / "m.yaml").write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    result = run_measured("audit", tmp_path / "m.yaml", cwd=tmp_path, timeout=120)
+    assert result.returncode in (1, 2), result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"argmap: error: {tmp_path / filename}:1:1: the configuration"), first
+    assert "over the limit of 1048576; raise ARGMAP_MAX_CONFIG" in first
+    assert result.cpu_seconds <= SECONDS and result.max_rss_mb <= MEMORY_MB, (result.cpu_seconds, result.max_rss_mb)
+
+
+def test_long_selector_under_the_configuration_limit_is_cheap_and_shortened(tmp_path):
+    (tmp_path / "argmap.toml").write_text('select = ["' + "x" * 1_000_000 + '"]\n')
+    (tmp_path / "m.yaml").write_text("argmap: 1\nclaims:\n  - id: a\n    text: A.\n")
+    result = run_measured("audit", tmp_path / "m.yaml", cwd=tmp_path, timeout=120)
+    assert result.returncode in (1, 2), result.stderr
+    assert f"{tmp_path / 'argmap.toml'}:1:" in result.stderr and "matches no audit rule" in result.stderr
+    assert len(result.stderr) < 1000, len(result.stderr)
+    assert result.cpu_seconds <= SECONDS and result.max_rss_mb <= MEMORY_MB, (result.cpu_seconds, result.max_rss_mb)
+
+
+def test_microtext_text_over_the_string_limit_is_refused(tmp_path):
+    """The microtext reader applied no limit to a text: 48 MB in one unit was accepted."""
+    path = tmp_path / "m.xml"
+    path.write_text('<arggraph id="x">\n<edu id="e1">' + "t" * 2_000_000 + '</edu><adu id="a1" type="pro"/>'
+                    '<edge id="s1" src="e1" trg="a1" type="seg"/></arggraph>\n')
+    result = run_measured("import", path, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"argmap: error: {path}:2:6: a text of 2000000 characters in <edu> is longer"
+                                    " than the limit of 1048576; raise ARGMAP_MAX_STRING"), result.stderr

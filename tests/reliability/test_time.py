@@ -148,3 +148,58 @@ def test_microtext_reader_is_linear(tmp_path, units):
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("- id: c") == units - 1
     assert result.cpu_seconds <= CPU_SECONDS, result.cpu_seconds
+
+
+# Runs of blanks: patterns with \s* after ^ (MULTILINE) crossed lines, and two runs of blanks side
+# by side (\s*\{?\s*) split a run every way. A 64 KB head of line breaks, or one line of spaces,
+# cost 2 * 10**9 steps: 'validate' on such a file ran for minutes (recognising a map or a review),
+# as did 'validate -' (telling the format of standard input) and 'audit' beside such an argmap.toml
+# or pyproject.toml (finding a key's line, finding a [tool.argmap] header).
+BLANKS = {"newlines": "\n", "spaces": " ", "tabs": "\t", "space-newline": " \n", "crlf": "\r\n"}
+BLANK_RUN = 256 * 1024
+
+
+def _blank_inputs(tmp_path, blanks: str) -> list[tuple[str, ...]]:
+    """(command args...) for each reading path, each file carrying a 256 KB run of ``blanks``."""
+    import json
+
+    w = blanks * (BLANK_RUN // len(blanks))
+    (tmp_path / "base.yaml").write_text("argmap: 1\nthesis: a\nclaims:\n  - id: a\n    text: A.\n")
+    files = {
+        "m.yaml": f"argmap: 1\nclaims:\n  - id: a\n    text: A.\n{w}\n",
+        "m.argdown": f"[a]: A.\n{w}\n[b]: B.\n  + [a]\n",
+        "m.json": '{"argmap": 1,' + w + '"claims": [{"id": "a", "text": "A."}]}',
+        "aif.json": '{"nodes": [{"nodeID": 1, "type": "I", "text": ' + json.dumps("A" + w + "B") + "}]," + w
+                    + '"edges": []}',
+        "m.xml": f"<arggraph id='x'>{w}<edu id='e1'>A</edu><adu id='a1' type='pro'/>"
+                 "<edge id='s1' src='e1' trg='a1' type='seg'/></arggraph>",
+        "r.review.yaml": f"argmap-review: 1\nmap: base.yaml\nmap_sha256: '{'0' * 64}'\nreviewer: R\n"
+                         f"date: 2026-01-01\n{w}\nentries: []\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    for folder, name, text in (("cfg", "argmap.toml", f"select = ['ALL']\n{w}\nselekt = []\n"),
+                               ("py", "pyproject.toml", f"[project]\nname = 'x'\n{w}\n[tool.argmap]\nselect = ['ALL']\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(text)
+        (tmp_path / folder / "base.yaml").write_text((tmp_path / "base.yaml").read_text())
+    return [("validate", str(tmp_path / "m.yaml")), ("validate", str(tmp_path / "m.argdown")),
+            ("validate", str(tmp_path / "m.json")), ("validate", str(tmp_path / "aif.json")),
+            ("import", str(tmp_path / "m.xml")), ("review", "check", str(tmp_path / "r.review.yaml")),
+            ("audit", str(tmp_path / "cfg" / "base.yaml")), ("audit", str(tmp_path / "py" / "base.yaml")),
+            ("validate", "-", files["m.yaml"])]
+
+
+@pytest.mark.parametrize("blanks", sorted(BLANKS))
+def test_runs_of_blanks_cost_linear_time(run_cli, tmp_path, blanks):
+    import time
+
+    for args in _blank_inputs(tmp_path, BLANKS[blanks]):
+        stdin = args[2] if args[:2] == ("validate", "-") else None
+        args = args[:2] if stdin is not None else args
+        start = time.process_time()
+        result = run_cli(*args, input=stdin)
+        seconds = time.process_time() - start
+        assert result.exit_code in (0, 1, 2), (args, result.output)
+        assert "internal error" not in result.output, (args, result.output)
+        assert seconds <= 2.0, f"{' '.join(args)}: {seconds:.2f} s of CPU"
