@@ -34,7 +34,7 @@ from argmap.locations import Location
 
 __all__ = [
     "Limits", "compose_yaml", "safe_load", "check_strings", "flow_depth", "parse_size", "ENVIRONMENT",
-    "yaml_value_bound", "json_value_bound", "check_values", "check_markup",
+    "yaml_value_bound", "json_value_bound", "argdown_value_bound", "check_values", "check_markup",
 ]
 
 ENVIRONMENT = {
@@ -357,14 +357,16 @@ def safe_load(text: str, file: str = "<yaml>", limits: Optional[Limits] = None) 
 
     >>> safe_load("a: [1, 2]\\nb: yes\\nc: 017")
     {'a': [1, 2], 'b': 'yes', 'c': '017'}
-    >>> safe_load("a: &a [x, x]\\nb: [*a, *a, *a]", limits=Limits(max_nodes=5))
+    >>> bomb = "a: &a [x, x, x, x, x, x, x, x]\\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\\nc: [*b, *b, *b]"
+    >>> safe_load(bomb, limits=Limits(max_nodes=60))  # its punctuation allows 48 values
     Traceback (most recent call last):
     ...
-    argmap.diagnostics.ArgmapError: <yaml>:2:1: the document expands to more than 5 values (through YAML aliases?); raise ARGMAP_MAX_NODES to allow it
+    argmap.diagnostics.ArgmapError: <yaml>:2:28: the document expands to more than 60 values (through YAML aliases?); raise ARGMAP_MAX_NODES to allow it
     """
     import yaml
 
     limits = limits if limits is not None else Limits()
+    check_values(yaml_value_bound(text), file, limits)  # before the parser pays for them
     from argmap.util.yamlschema import loader_class
 
     loader = loader_class()(text)  # YAML 1.2 core, as the map itself and Argdown (js-yaml) read it
@@ -406,6 +408,21 @@ def json_value_bound(text: str) -> int:
     8
     """
     return 1 + text.count(",") + text.count(":") + text.count("[") + text.count("{")
+
+
+def argdown_value_bound(text: str) -> int:
+    """An upper bound on the elements of an Argdown document and the values of its
+    ``{...}`` data and front matter, taken together: every statement, argument or
+    relation needs a line, a ``[`` or a ``<``; every value of alias-free YAML data a
+    line, a ``,``, a ``:`` (two: key and value) or a bracket.
+
+    >>> argdown_value_bound("[a]: A. {k: [1, 2]}\\n  + [b]\\n")
+    12
+    """
+    bound = 1 + text.count("\n") + text.count("[") + text.count("<")
+    if "{" in text or "===" in text:  # data, front matter
+        bound += text.count("{") + text.count(",") + 2 * text.count(":")
+    return bound
 
 
 def check_values(bound: int, file: str, limits: Limits, what: str = "values") -> None:

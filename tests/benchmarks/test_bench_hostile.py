@@ -294,7 +294,7 @@ CASES: dict[str, tuple[str, Callable[[Path], None], str, "str | tuple[str, ...]"
     "pyproject.toml 48MB of blank lines, then [tool.argmap]": (
         "pyproject.toml", _writer("", "\n", UNDER, "[tool.argmap]\nselect = []\n"), "audit", _EXPECT_SIZE),
     "argmap.toml 1MB of tables (under its cap)": ("argmap.toml", lambda p: p.write_text(
-        "".join(f"[t{i}]\na = 1\n" for i in range(MB // 14))), "audit", "unknown argmap table"),
+        "".join(f"[t{i}]\na = 1\n" for i in range(MB // 16))), "audit", "unknown argmap table"),
     "argmap.toml 1MB of inline tables (under its cap)": ("argmap.toml", _writer("x = [", "{a = 1}, ", MB - 100, "]\n"),
                                                          "audit", "unknown argmap setting"),
     "argmap.toml 1MB of blank lines, unknown key": ("argmap.toml", _writer("", "\n", MB - 100, "selekt = []\n"),

@@ -65,6 +65,13 @@ HOSTILE = {
                          "may hold more than"),
     "aif-2M-nodes": ("m.json", '{"nodes": [' + ",".join(['{"nodeID": 1}'] * 2_000_000) + '], "edges": []}',
                      "may hold more than"),
+    # no bound applied to Argdown: 48 MB of statements ran past 300 s, 48 MB of relations took 3 GB,
+    # many small {...} blocks 57 s (each block was held to the limits alone)
+    "argdown-statements-8MB": ("m.argdown", "[s]: x\n" * 1_200_000, "may hold more than 2000000 values"),
+    "argdown-data-blocks-8MB": ("m.argdown", "".join(f"[s{i}]: S. {{k: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}}\n\n"
+                                                     for i in range(200_000)), "may hold more than 2000000 values"),
+    "argdown-front-matter-8MB": ("m.argdown", "===\nx: [" + "1," * 4_000_000 + "1]\n===\n\n[s]: S.\n",
+                                 "may hold more than"),
     "microtext-3M-elements": ("m.xml", "<arggraph id='x'>" + "<edu id='e'/>" * 3_000_000 + "</arggraph>",
                               "may hold more than 2000000 elements"),
 }

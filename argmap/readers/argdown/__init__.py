@@ -349,7 +349,9 @@ def read(path: Path, text: str, limits) -> tuple:
     """The loader's entry point (see :data:`argmap.loading.READERS`): the single-pass
     reader for the plain core of Argdown (:mod:`argmap.readers.argdown.fast`), else
     the full one."""
+    from argmap.limits import Limits, argdown_value_bound, check_values
     from argmap.readers.argdown.fast import read_fast
 
+    check_values(argdown_value_bound(text), str(path), limits if limits is not None else Limits())
     depth = getattr(limits, "max_depth", 200)
     return read_fast(text, str(path), depth) or read_text(text, str(path), depth)
