@@ -341,7 +341,9 @@ def _scalar(value: str) -> str:
 
     dumped = yaml.safe_dump(value, allow_unicode=True, width=1 << 30, default_style=None)
     dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
-    if "\n" in dumped:  # PyYAML chose a multi-line form; JSON is valid one-line YAML
+    # PyYAML chose a multi-line form, or wrote NEL, LS or PS raw (read back as line breaks):
+    # JSON is valid one-line YAML
+    if "\n" in dumped or any(ch in value for ch in "\x85\u2028\u2029"):
         return json.dumps(value)
     return dumped
 

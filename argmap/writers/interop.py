@@ -26,8 +26,28 @@ def to_yaml(m: ArgumentMap, fast: bool = False) -> str:
 
     data = m.model_dump(mode="json", exclude_defaults=True)
     data = {"argmap": 1, **{k: v for k, v in data.items() if k != "argmap"}}
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
-    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper) if fast else yaml.SafeDumper
+    return yaml.dump(data, Dumper=_dumper(base), sort_keys=False, allow_unicode=True, width=100)
+
+
+_BREAKS_PYYAML_FOLDS = ("\x85", "\u2028", "\u2029")
+"""NEL, LS and PS: with ``allow_unicode`` PyYAML writes them raw inside plain and single-quoted
+scalars, where a reader takes them for line breaks ('\x85' read back as ' ')."""
+
+
+def _dumper(base: type) -> type:
+    """``base`` writing a text that holds NEL, LS or PS double-quoted (as ``\\N``, ``\\L``, ``\\P``)."""
+    import yaml
+
+    class Dumper(base):  # type: ignore[misc, valid-type]
+        pass
+
+    def text(dumper, value: str):
+        style = '"' if any(ch in value for ch in _BREAKS_PYYAML_FOLDS) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return Dumper
 
 
 def map_extras(m: ArgumentMap) -> dict:

@@ -3,17 +3,50 @@ every uncaught exception with the input that caused it."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import json
+import os
 import signal
 import time
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+import pytest
+
 from argmap.diagnostics import ArgmapError
 
-__all__ = ["PER_INPUT_SECONDS", "HOSTILE_TEXTS", "watchdog", "Harness"]
+__all__ = ["PER_INPUT_SECONDS", "HOSTILE_TEXTS", "FORMATS", "CHILD", "in_child", "count", "COUNTS", "watchdog",
+           "Harness"]
+
+FORMATS = ("yaml", "json", "argdown", "aif", "microtext", "config", "review")
+"""What the fuzz tests feed argmap; each input counts once under one of these."""
+
+CHILD = "ARGMAP_FUZZ_CHILD"
+"""Set in the child process that runs every fuzz test, measured by tests/reliability/test_fuzz_formats.py."""
+COUNTS_FILE = "ARGMAP_FUZZ_COUNTS"
+"""Where the child writes how many inputs of each format ran (JSON), when it exits."""
+
+in_child = pytest.mark.skipif(not os.environ.get(CHILD), reason="runs in the measured child process of test_fuzz_run")
+
+COUNTS: Counter = Counter()
+
+
+def count(fmt: str) -> None:
+    """One more input of ``fmt`` (one of :data:`FORMATS`) has run."""
+    assert fmt in FORMATS, fmt
+    COUNTS[fmt] += 1
+
+
+def _write_counts() -> None:
+    Path(os.environ[COUNTS_FILE]).write_text(json.dumps(dict(COUNTS)))
+
+
+if os.environ.get(COUNTS_FILE):
+    atexit.register(_write_counts)
 
 PER_INPUT_SECONDS = 5.0
 """No single input may take longer than this (the issue's 'hang')."""
@@ -61,12 +94,15 @@ class Harness:
 
     name: str
     keep: Path
+    fmt: str = "yaml"
+    """The format counted for each input (see :func:`count`)."""
     runs: int = 0
     failures: list = field(default_factory=list)
     slowest: float = 0.0
 
     def check(self, label: str, data: bytes | str, action: Callable[[], object]) -> None:
         self.runs += 1
+        count(self.fmt)
         start = time.perf_counter()
         try:
             with watchdog():

@@ -6,10 +6,12 @@ right and with hostile text, and runs them through the real commands
 in-process: each must exit 0, 1 or 2 (never 3, never a traceback), within
 5 s. They run in a child pytest process whose peak memory (``os.wait4``) must
 stay within 300 MB over all of them, so no input can have taken more. Valid
-maps round-trip exactly: YAML → ``export --to json`` → read back, and
-``import`` (YAML out) → read back, give the same model. With
-test_fuzz_structured.py and test_fuzz_mutation.py this is over 2,000 inputs a
-run; tests/reliability/fuzz_atheris.py is the long-run, coverage-guided target.
+maps round-trip exactly: JSON → ``export --to json`` (and ``--to argdown``) → read back, and
+``import`` (YAML out) → read back, give the same model. :func:`test_fuzz_run`
+runs these tests with those of test_fuzz_structured.py and
+test_fuzz_mutation.py in one measured child process, which counts the inputs
+each format really got (at least 2,000 in all, 100 of each format);
+tests/reliability/fuzz_atheris.py is the long-run, coverage-guided target.
 """
 
 from __future__ import annotations
@@ -28,13 +30,18 @@ from hypothesis import strategies as st
 
 from argmap.cli import cli
 from argmap.loading import load
+from tests.conftest import CORPUS
 
-from ._fuzzing import HOSTILE_TEXTS, watchdog
+from ._fuzzing import CHILD, COUNTS_FILE, FORMATS, HOSTILE_TEXTS, count, in_child, watchdog
 from ._hostile import _GO_BETWEEN
 
 MEMORY_MB = 300
-CHILD = "ARGMAP_FUZZ_FORMATS_CHILD"
-in_child = pytest.mark.skipif(not os.environ.get(CHILD), reason="runs in the child process of test_fuzz_run")
+AT_LEAST = 2000
+"""Inputs a run must really try, all formats together (counted in the child, not assumed
+from the max_examples settings: hypothesis may stop early)."""
+EACH_AT_LEAST = 100
+"""Inputs each format of :data:`FORMATS` must get."""
+FUZZ_FILES = ["test_fuzz_formats.py", "test_fuzz_structured.py", "test_fuzz_mutation.py"]
 
 
 def fuzz(examples: int) -> settings:
@@ -47,7 +54,8 @@ texts = st.one_of(st.sampled_from(HOSTILE_TEXTS), st.text(max_size=40))
 ids = st.one_of(st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True), st.sampled_from(["", "1", "a b", "a\nb", "é"]))
 
 
-def _run(files: dict, args: list[str]) -> int:
+def _run(files: dict, args: list[str], fmt: str) -> int:
+    count(fmt)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for name, text in files.items():
@@ -89,7 +97,7 @@ def _xml(text: str) -> str:
 @fuzz(300)
 @given(microtext())
 def test_microtext_import(text):
-    _run({"m.xml": text}, ["import", "{dir}/m.xml"])
+    _run({"m.xml": text}, ["import", "{dir}/m.xml"], "microtext")
 
 
 CONFIG_KEYS = ["select", "extend-select", "ignore", "fail-on", "per-file-ignores", "severity", "selct"]
@@ -116,7 +124,7 @@ MAP = "argmap: 1\nthesis: a\nclaims:\n  - id: a\n    text: A.\n  - id: b\n    te
 @fuzz(300)
 @given(config())
 def test_config_files(text):
-    _run({"argmap.toml": text, "m.yaml": MAP}, ["audit", "{dir}/m.yaml", "--config", "{dir}/argmap.toml"])
+    _run({"argmap.toml": text, "m.yaml": MAP}, ["audit", "{dir}/m.yaml", "--config", "{dir}/argmap.toml"], "config")
 
 
 @st.composite
@@ -140,7 +148,7 @@ def review(draw) -> str:
 def test_review_files(text, command):
     args = ["review", "check", "{dir}/m.review.yaml"] if command == "check" else \
         ["review", "report", "{dir}/m.yaml", "{dir}/m.review.yaml"]
-    _run({"m.yaml": MAP, "m.review.yaml": text}, args)
+    _run({"m.yaml": MAP, "m.review.yaml": text}, args, "review")
 
 
 @st.composite
@@ -162,6 +170,7 @@ def valid_map(draw) -> dict:
 @fuzz(300)
 @given(valid_map(), st.booleans())
 def test_valid_maps_round_trip_exactly(doc, ensure_ascii):
+    count("json")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         source = folder / "m.json"
@@ -178,25 +187,37 @@ def test_valid_maps_round_trip_exactly(doc, ensure_ascii):
         imported = runner.invoke(cli, ["import", str(source), "-o", str(folder / "back.yaml")])
         assert imported.exit_code == 0, imported.output
         assert load(folder / "back.yaml", read_source=False).map.model_dump() == original.model_dump()
+        argdown = runner.invoke(cli, ["export", str(source), "--to", "argdown", "-o", str(folder / "back.argdown")])
+        assert argdown.exit_code == 0, argdown.output
+        assert load(folder / "back.argdown", read_source=False).map.model_dump() == original.model_dump()
 
 
 def test_fuzz_run():
-    """Every fuzz test above, in a child process measured with ``os.wait4`` (started from a
-    small go-between, whose own size is all the child starts with): all pass, and the
-    child's peak memory stays within the budget."""
+    """Every fuzz test (this file, test_fuzz_structured.py, test_fuzz_mutation.py) in one child
+    process measured with ``os.wait4`` (started from a small go-between, whose own size is all
+    the child starts with): all pass, the child's peak memory stays within the budget, and the
+    inputs it really ran, counted by format, reach the totals."""
     if os.environ.get(CHILD):
         pytest.skip("this is the child")
+    here = Path(__file__).parent
     with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "usage.json"
+        report, counts = Path(tmp) / "usage.json", Path(tmp) / "counts.json"
         proc = subprocess.run(
             [sys.executable, "-c", _GO_BETWEEN, str(report),
-             sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", __file__],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, CHILD: "1"},
-            cwd=Path(__file__).parents[2], timeout=900,
+             sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *(str(here / f) for f in FUZZ_FILES)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, CHILD: "1", COUNTS_FILE: str(counts)},
+            cwd=Path(__file__).parents[2], timeout=1500,
         )
-        returncode, _, max_rss_kb = json.loads(report.read_text())
+        returncode, cpu_seconds, max_rss_kb = json.loads(report.read_text())
+        ran = json.loads(counts.read_text()) if counts.exists() else {}
     out = proc.stdout.decode("utf-8", "replace")
     assert returncode == 0, out[-4000:]
-    assert "4 passed" in out, out[-2000:]
-    print(f"fuzz child peak memory: {max_rss_kb / 1024:.0f} MB")
+    total = sum(ran.values())
+    print(f"fuzz child: {total} inputs ({', '.join(f'{k} {ran.get(k, 0)}' for k in FORMATS)}), "
+          f"{cpu_seconds:.0f} s CPU, peak memory {max_rss_kb / 1024:.0f} MB")
     assert max_rss_kb / 1024 <= MEMORY_MB, f"{max_rss_kb / 1024:.0f} MB"
+    assert total >= AT_LEAST, ran
+    # without the corpus (outside CI: its tests skip) Argdown and AIF inputs come from it alone
+    expected = FORMATS if CORPUS.is_dir() else tuple(f for f in FORMATS if f not in ("argdown", "aif"))
+    thin = {f: ran.get(f, 0) for f in expected if ran.get(f, 0) < EACH_AT_LEAST}
+    assert not thin, f"formats fuzzed with fewer than {EACH_AT_LEAST} inputs: {thin}"

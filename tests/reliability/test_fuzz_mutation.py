@@ -4,7 +4,8 @@ Each seed file is damaged in the ways real files get damaged — flipped bytes,
 truncation, deleted, duplicated and swapped lines, inserted syntax — and read
 back. Every input must load or fail with :class:`ArgmapError` within 5 s; a
 sample also goes through the CLI in-process (exit 0 or 1, never 3). The random
-generator is seeded, so every run tries the same inputs.
+generator is seeded, so every run tries the same inputs. The tests run in the
+measured child process of ``test_fuzz_formats.test_fuzz_run``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from click.testing import CliRunner
 from argmap.cli import cli
 from argmap.loading import load
 
-from ._fuzzing import Harness, watchdog
+from ._fuzzing import Harness, in_child, watchdog
+from ._fuzzing import count as count_input
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "claims" / "serbia-azerbaijan.yaml"
@@ -95,6 +97,7 @@ def cli_sample(seeds: list[Path], count: int, folder: Path, seed: int, extra: li
         label, data = mutate(seed_path.read_bytes(), rng)
         target = folder / seed_path.name
         target.write_bytes(data)
+        count_input({".yaml": "yaml", ".argdown": "argdown"}.get(seed_path.suffix, "aif"))
         for command in commands:
             with watchdog():
                 result = CliRunner().invoke(cli, [*command, str(target)])
@@ -106,6 +109,7 @@ def cli_sample(seeds: list[Path], count: int, folder: Path, seed: int, extra: li
     return problems
 
 
+@in_child
 def test_bundled_map_mutations(tmp_path):
     assert BUNDLED.is_file(), "the bundled map claims/serbia-azerbaijan.yaml is missing"
     harness = Harness("bundled", tmp_path / "failures")
@@ -116,33 +120,37 @@ def test_bundled_map_mutations(tmp_path):
     harness.assert_clean(at_least=450)
 
 
+@in_child
 def test_bundled_map_mutations_through_cli(tmp_path):
     source = BUNDLED.with_suffix(".txt")
     problems = cli_sample([BUNDLED], 40, tmp_path, seed=2, extra=[source])
     assert not problems, "\n".join(problems)
 
 
+@in_child
 def test_argdown_corpus_mutations(corpus, tmp_path):
     seeds = sorted((corpus / "argdown").glob("*.argdown")) + sorted((corpus / "argdown" / "errors").glob("*.argdown"))
     assert seeds
-    harness = Harness("argdown", tmp_path / "failures")
+    harness = Harness("argdown", tmp_path / "failures", fmt="argdown")
     work = tmp_path / "work"
     work.mkdir()
     fuzz_files(seeds, 700, harness, work, seed=3)
     harness.assert_clean(at_least=700)
 
 
+@in_child
 def test_aif_corpus_mutations(corpus, tmp_path):
     seeds = sorted((corpus / "aif" / "aif-json").glob("*.json"))
     seeds += sorted((corpus / "aif" / "araucaria").glob("*.json"))[::60]  # a spread of AraucariaDB files
     assert seeds
-    harness = Harness("aif", tmp_path / "failures")
+    harness = Harness("aif", tmp_path / "failures", fmt="aif")
     work = tmp_path / "work"
     work.mkdir()
     fuzz_files(seeds, 600, harness, work, seed=4)
     harness.assert_clean(at_least=600)
 
 
+@in_child
 @pytest.mark.parametrize("kind", ["argdown", "aif"])
 def test_corpus_mutations_through_cli(corpus, tmp_path, kind):
     if kind == "argdown":

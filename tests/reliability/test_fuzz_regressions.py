@@ -35,3 +35,25 @@ def test_explicit_tags_that_cannot_be_built(value):
     with pytest.raises(ArgmapError) as info:
         load_text(f"argmap: 1\ntitle: {value}\n", "m.yaml")
     assert str(info.value).startswith("m.yaml:2:")
+
+
+@pytest.mark.parametrize("text", ["\x85", "a\u2028b", "x\u2029", "line \x85 and \u2028 both"])
+@pytest.mark.parametrize("fast", [False, True])
+def test_line_separators_survive_yaml_output(text, fast):
+    """Found by the round-trip fuzzing: a title '\\x85' (NEL) written by ``import`` read back as
+    ' ' (PyYAML writes NEL, LS and PS raw in plain and single-quoted scalars)."""
+    from argmap.model import ArgumentMap
+    from argmap.writers.interop import to_yaml
+
+    m = ArgumentMap.model_validate({"argmap": 1, "title": text, "claims": [{"id": "a", "text": text + "."}]})
+    back = load_text(to_yaml(m, fast=fast), "m.yaml")[0]
+    assert back.model_dump() == m.model_dump()
+
+
+@pytest.mark.parametrize("text", ["\x85", "a\u2028b", "x\u2029"])
+def test_line_separators_survive_review_skeletons(text):
+    import yaml
+
+    from argmap.review.files import _scalar
+
+    assert yaml.safe_load("k: " + _scalar(text))["k"] == text

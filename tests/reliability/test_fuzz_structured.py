@@ -4,7 +4,9 @@ Hypothesis generates map files that are mostly right, with random keys, wrong
 types, dangling and duplicate ids, unicode and huge values in places. Every one
 must load or fail with :class:`ArgmapError` — never another exception — within
 5 s; through the CLI (in-process) every command must exit 0 or 1, never 3.
-Derandomized, so CI runs the same inputs every time.
+Derandomized, so CI runs the same inputs every time. The tests run in the
+measured child process of ``test_fuzz_formats.test_fuzz_run`` (peak memory,
+inputs counted by format).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from argmap.diagnostics import ArgmapError
 from argmap.loading import load_text
 from argmap.model import ClaimKind, EvidenceKind, InferenceKind, Qualifier
 
-from ._fuzzing import HOSTILE_TEXTS, PER_INPUT_SECONDS, watchdog
+from ._fuzzing import HOSTILE_TEXTS, PER_INPUT_SECONDS, count, in_child, watchdog
 
 LOADER_EXAMPLES = 800
 CLI_EXAMPLES = 120
@@ -198,6 +200,7 @@ def serialise(data, as_json: bool) -> str:
 
 
 def _load_or_argmap_error(text: str, name: str) -> None:
+    count("json" if name.endswith(".json") else "yaml")
     start = time.perf_counter()
     with watchdog():
         try:
@@ -209,6 +212,7 @@ def _load_or_argmap_error(text: str, name: str) -> None:
     assert time.perf_counter() - start <= PER_INPUT_SECONDS
 
 
+@in_child
 @fuzz(LOADER_EXAMPLES)
 @given(data=st.one_of(maps, valid_maps()), as_json=st.booleans())
 def test_loader_never_raises_anything_but_argmap_error(data, as_json):
@@ -216,6 +220,7 @@ def test_loader_never_raises_anything_but_argmap_error(data, as_json):
     _load_or_argmap_error(serialise(data, as_json), name)
 
 
+@in_child
 @fuzz(300)
 @given(data=junk, as_json=st.booleans())
 def test_loader_on_arbitrary_documents(data, as_json):
@@ -241,9 +246,11 @@ def _run_cli(args: list[str]) -> None:
     assert elapsed <= PER_INPUT_SECONDS, f"argmap {' '.join(args)} took {elapsed:.1f} s"
 
 
+@in_child
 @fuzz(CLI_EXAMPLES)
 @given(data=st.one_of(valid_maps(), valid_maps(), valid_maps(), maps), as_json=st.booleans(), svg=st.integers(0, 4))
 def test_cli_commands_exit_0_or_1(data, as_json, svg):
+    count("json" if as_json else "yaml")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / ("m.json" if as_json else "m.yaml")
         path.write_text(serialise(data, as_json), encoding="utf-8", errors="surrogatepass")
