@@ -46,6 +46,7 @@ ENVIRONMENT = {
     "coverage_budget": "ARGMAP_COVERAGE_BUDGET",
     "explain_budget": "ARGMAP_EXPLAIN_BUDGET",
     "max_config": "ARGMAP_MAX_CONFIG",
+    "max_located": "ARGMAP_MAX_LOCATED",
 }
 """Field of :class:`Limits` → the environment variable that sets it."""
 
@@ -105,6 +106,11 @@ class Limits:
     reported as orphaned, saying so."""
     coverage_budget: int = _from_env("coverage_budget", 4 * 1024**2)
     """Coverage: most characters of source text split into sentences."""
+    max_located: int = _from_env("max_located", 16 * 1024**2)
+    """Largest YAML text read by the located reader (PyYAML, every value placed): the one
+    for files with anchors, aliases, tags or tabs, files the fast reader cannot read, and
+    review files. It costs about 70 ms and 10 MB per MB, so past this size a file is refused
+    before it is parsed (a 46 MB map with an alias bomb at its end took 3.3 s and 584 MB)."""
     max_config: int = _from_env("max_config", 1024**2)
     """Largest configuration file (``argmap.toml``, or a ``pyproject.toml`` with a
     ``[tool.argmap]`` table), in bytes. TOML is read by a pure-Python parser: at worst

@@ -203,7 +203,7 @@ def load_text(text: str, path: Path | str, fmt: Optional[str] = None, limits: Op
     if min(len(text), getattr(sourcemap.positions, "longest_span", len(text))) > limits.max_string:
         check_strings(m, sourcemap, limits)
     diags = check_references(m, sourcemap)
-    if diags and not sourcemap.exact and fmt == "yaml":
+    if diags and not sourcemap.exact and fmt == "yaml" and len(text) <= limits.max_located:
         data, sourcemap = parse_yaml(text, str(path), limits, bounded=True)  # precise places for the errors
         diags = check_references(m, sourcemap)
     if diags:

@@ -21,6 +21,20 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _located_reason(text: str, file: str) -> Location:
+    """Where the first anchor, alias, tag or tab of ``text`` is (what sends a file to the
+    located reader), else the top of the file."""
+    from argmap.loading.fast import _ANCHOR_OR_ALIAS, _TAG
+
+    found = [m.start() for m in (_ANCHOR_OR_ALIAS.search(text), _TAG.search(text)) if m is not None]
+    tab = text.find("\t")
+    found += [tab] if tab >= 0 else []
+    if not found:
+        return Location(file, 1, 1)
+    at = min(found)
+    return Location(file, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+
+
 def parse_yaml(text: str, file: str, limits: Optional[Limits] = None, *, bounded: bool = False) -> tuple[Any, SourceMap]:
     """Parse YAML into plain data and a :class:`SourceMap` of every key and value.
 
@@ -35,6 +49,11 @@ def parse_yaml(text: str, file: str, limits: Optional[Limits] = None, *, bounded
     limits = limits if limits is not None else Limits()
     if not bounded:  # ``bounded``: the caller has checked this already (16 scans of the text)
         check_values(yaml_value_bound(text), file, limits)
+    if len(text) > limits.max_located:
+        raise ArgmapError(Diagnostic(_located_reason(text, file), (
+            f"this YAML is {len(text)} characters, over the limit of {limits.max_located} for the located reader"
+            " (which reads files with anchors, aliases, tags or tabs, files the fast reader cannot read, and"
+            " reviews; it needs about 10 MB of memory per MB); raise ARGMAP_MAX_LOCATED to allow it")))
     loader = loader_class()(text)
     try:
         try:

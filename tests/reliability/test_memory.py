@@ -72,6 +72,11 @@ HOSTILE = {
                                                      for i in range(200_000)), "may hold more than 2000000 values"),
     "argdown-front-matter-8MB": ("m.argdown", "===\nx: [" + "1," * 4_000_000 + "1]\n===\n\n[s]: S.\n",
                                  "may hold more than"),
+    # the located reader (anchors, aliases, tags, tabs) paid for 46 MB of claims before the bomb at
+    # their end: 3.3 s, 584 MB; now files over ARGMAP_MAX_LOCATED (16M) are refused before parsing
+    "yaml-bomb-after-30MB-of-claims": ("m.yaml", "argmap: 1\nclaims:\n" + "".join(
+        f"  - id: c{i}\n    text: '{'w' * 200}'\n" for i in range(135_000)) + "\n".join(_levels()) + "\n",
+        "over the limit of 16777216 for the located reader"),
     "microtext-3M-elements": ("m.xml", "<arggraph id='x'>" + "<edu id='e'/>" * 3_000_000 + "</arggraph>",
                               "may hold more than 2000000 elements"),
 }
