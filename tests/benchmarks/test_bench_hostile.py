@@ -302,7 +302,8 @@ CASES: dict[str, tuple[str, Callable[[Path], None], str, "str | tuple[str, ...]"
     "argmap.toml 1MB selector (under its cap)": ("argmap.toml", _writer('select = ["', "x", MB - 100, '"]\n'), "audit",
                                                  "matches no audit rule"),
     # ---- format sniffing of standard input (its first 64 KB)
-    "stdin 48MB of blank lines (sniffing)": ("m", _writer("x\n", "\n", UNDER), "stdin", "expected a mapping"),
+    "stdin 48MB of blank lines (sniffing)": ("m", _writer("x\n", "\n", UNDER), "stdin",
+                                             ("expected a mapping", "for the located reader")),
     # ---- review files
     "review entries 48MB (values)": ("r.review.yaml", _writer(_review(""), "  - {target: a, verdict: agree}\n"),
                                      "review", _EXPECT_VALUES),
