@@ -24,7 +24,7 @@ from typing import Any, Optional
 from argmap.util.yamlschema import LONG_DIGITS
 from argmap.locations import LazyPositions, SourceMap
 
-__all__ = ["fast_parse", "scan_positions", "ScannedPositions"]
+__all__ = ["fast_parse", "scan_positions", "ScannedPositions", "long_line_value"]
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _ITEM = re.compile(r"^(\s*)-(\s+|$)")
@@ -36,6 +36,46 @@ _KEY = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 # missing that colon once let a 1 MB file expand to 5.9 GB on this path).
 _ANCHOR_OR_ALIAS = re.compile(r"[&*](?<![^\s\[{,:][&*])[^\s,\]}]")
 _TAG = re.compile(r"!(?<![^\s\[{,:]!)")  # ! at the start or after space/[{,:
+
+
+def _long_line(longest: int) -> re.Pattern:
+    return re.compile(r"^[^\n]{%d}" % (longest + 1), re.MULTILINE)
+
+
+# One whole line holding one scalar, perhaps after a dash and a key: single-quoted with no '' in it,
+# double-quoted with no escape, or plain (checked below: no ': ', ' #', no ':' at its end).
+_LINE_VALUE = re.compile(
+    r"[ \t]*(?:-[ \t]+)?(?:(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]+)?"
+    r"(?:'(?P<single>[^'\n]*)'|\"(?P<double>[^\"\\\n]*)\"|(?P<plain>[^-?:,\[\]{}#&*!|>'\"%@`\s][^\n]*))[ \t]*$"  # greedy: a lazy run tried the end at every character
+)
+
+
+def long_line_value(text: str, longest: int) -> Optional[tuple[int, int, int, Optional[str]]]:
+    """``(line, column, length, key)`` of a text value longer than ``longest`` that one line holds
+    alone (``key: 'text'``, ``- text``), found without parsing: the fast parser would read the
+    whole file before the limit could be checked (48 MB: 2.4 s and 273 MB). A line that is not
+    surely one scalar is passed over (the check after parsing still sees it); one inside a block
+    scalar is part of a longer text, so it is over the limit too.
+
+    >>> long_line_value("argmap: 1\\ntitle: '" + "a" * 20 + "'\\n", 10)
+    (2, 8, 20, 'title')
+    >>> long_line_value("k: " + "a: b" * 10 + "\\n", 10) is None  # a mapping, not one text
+    True
+    """
+    for m in _long_line(longest).finditer(text):
+        end = text.find("\n", m.start())
+        line = text[m.start() : end if end >= 0 else len(text)]
+        v = _LINE_VALUE.fullmatch(line)
+        if v is None:
+            continue
+        group = next(g for g in ("single", "double", "plain") if v.group(g) is not None)
+        value = v.group(group) if group != "plain" else v.group(group).rstrip(" \t")
+        if group == "plain" and (": " in value or ":\t" in value or " #" in value or "\t#" in value or value.endswith(":")):
+            continue
+        if len(value) > longest:
+            column = v.start(group) + (1 if group == "plain" else 0)  # at the opening quote, or the plain text
+            return text.count("\n", 0, m.start()) + 1, column, len(value), v.group("key")
+    return None
 
 
 def fast_parse(text: str, file: str) -> Optional[tuple[Any, SourceMap]]:

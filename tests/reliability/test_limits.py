@@ -212,3 +212,18 @@ def test_argdown_long_lines_of_openers_are_cheap(tmp_path, comment):
     result = run_measured("validate", path, timeout=WALL_SECONDS)
     assert "Traceback" not in result.stderr
     assert result.cpu_seconds <= SECONDS, f"{result.cpu_seconds:.2f} s of CPU"
+
+
+@pytest.mark.parametrize("quote", ["'", '"', ""])
+def test_a_long_text_on_its_own_line_is_measured_before_parsing(quote):
+    """The fast reader's pre-check (a line that holds one text alone) agrees with the limit to
+    the character, for single-quoted, double-quoted and plain text, and places the error."""
+    def text(n: int) -> str:
+        return "argmap: 1\nclaims:\n" + "".join(f"  - id: c{i}\n    text: x{i}\n" for i in range(20)) + \
+            f"  - id: long\n    text: {quote}{'w' * n}{quote}   \n"
+
+    limits = Limits(max_string=300)
+    assert load_text(text(300), "m.yaml", limits=limits)[0].claim("long").text == "w" * 300
+    with pytest.raises(ArgmapError) as info:
+        load_text(text(301), "m.yaml", limits=limits)
+    assert str(info.value).startswith("m.yaml:44:11: 'text' is 301 characters long, over the limit of 300")

@@ -77,6 +77,11 @@ HOSTILE = {
     "yaml-bomb-after-30MB-of-claims": ("m.yaml", "argmap: 1\nclaims:\n" + "".join(
         f"  - id: c{i}\n    text: '{'w' * 200}'\n" for i in range(135_000)) + "\n".join(_levels()) + "\n",
         "over the limit of 16777216 for the located reader"),
+    # the fast reader parsed and validated 46 MB of claims before the text over ARGMAP_MAX_STRING
+    # in the last one was seen (3.4 s, 522 MB); a line holding one text alone is measured first
+    "yaml-text-2MB-after-30MB-of-claims": ("m.yaml", "argmap: 1\nclaims:\n" + "".join(
+        f"  - id: c{i}\n    text: '{'w' * 200}'\n" for i in range(135_000)) + "  - id: last\n    text: '"
+        + "y" * 2_000_000 + "'\n", "'text' is 2000000 characters long, over the limit of 1048576"),
     "microtext-3M-elements": ("m.xml", "<arggraph id='x'>" + "<edu id='e'/>" * 3_000_000 + "</arggraph>",
                               "may hold more than 2000000 elements"),
 }
