@@ -101,12 +101,16 @@ def _fast_yaml(path: Path, text: str, limits: Limits) -> Optional[tuple[Argument
     if len(text) > 200_000_000 or flow_depth(text) > limits.max_depth:  # that parser is slow on deep nesting
         return None
     if len(text) > limits.max_string:
-        from argmap.loading.fast import long_line_value
+        from argmap.loading.fast import long_block_value, long_line_value
 
         over = long_line_value(text, limits.max_string)  # before the parser reads the whole file
+        at_least = ""
+        if over is None:
+            over, at_least = long_block_value(text, limits.max_string), "at least "
         if over is not None:
             line, column, length, key = over
-            what = f"'{key}' is {length} characters long, over" if key else f"a text value of {length} characters is over"
+            what = (f"'{key}' is {at_least}{length} characters long, over" if key
+                    else f"a text value of {at_least}{length} characters is over")
             raise ArgmapError(Diagnostic(Location(str(path), line, column),
                                          f"{what} the limit of {limits.max_string}; raise ARGMAP_MAX_STRING to allow it"))
     parsed = fast_parse(text, str(path))
