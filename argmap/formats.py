@@ -199,7 +199,9 @@ def pick(command: str, fmt: Optional[str], suffix: str, default: str) -> str:
 
 def _or(words) -> str:
     words = list(dict.fromkeys(words))
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1] if words else ""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def by_suffix(command: str, suffix: str) -> Optional[str]:

@@ -145,7 +145,8 @@ def output_format(command: str, fmt: Optional[str], output: Optional[Path], defa
     except ValueError as exc:
         from argmap.util.terminal import one_line
 
-        name = click.get_current_context().command_path if click.get_current_context(silent=True) else command
+        ctx = click.get_current_context(silent=True)
+        name = ctx.command_path if ctx is not None else command
         raise click.UsageError(f"-o {one_line(str(output))}: {name} {str(exc).replace('--format', option)}") from None
 
 

@@ -21,14 +21,11 @@ import click
 
 from argmap.reports import summary
 from argmap.util.terminal import one_line
+from argmap.util.words import count
 
 __all__ = ["report", "impact"]
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
 
 
 def impact(f) -> str:
@@ -62,10 +59,10 @@ def report(findings: list, files: list, color: bool = True) -> str:
     s = summary(findings, files)
     if s["findings"]:
         tail = (
-            f"{_plural(s['findings'], 'finding')} ({_plural(s['error'], 'error')}, "
-            f"{_plural(s['warning'], 'warning')}, {s['info']} info) in {_plural(s['files'], 'file')}"
+            f"{count(s['findings'], 'finding')} ({count(s['error'], 'error')}, "
+            f"{count(s['warning'], 'warning')}, {s['info']} info) in {count(s['files'], 'file')}"
         )
     else:
-        tail = f"no findings in {_plural(s['files'], 'file')}"
+        tail = f"no findings in {count(s['files'], 'file')}"
     lines.append(tail)
     return "\n".join(lines) + "\n"
